@@ -1,0 +1,46 @@
+"""peewee models of the store; no Qt here."""
+
+from .audit import AuditEntry, ImportRecord, Setting
+from .base import db
+from .projects import Project, SolutionGroup, Target, Task
+from .returns import Cadre, EdocOrg, OfficeReadiness, Rotation, UnitReturn
+from .roster import MemberUnit, SteeringMember
+from .units import Unit
+
+ALL_MODELS = [
+    Unit,
+    SteeringMember,
+    MemberUnit,
+    Project,
+    Target,
+    SolutionGroup,
+    Task,
+    UnitReturn,
+    OfficeReadiness,
+    EdocOrg,
+    Cadre,
+    Rotation,
+    AuditEntry,
+    ImportRecord,
+    Setting,
+]
+
+__all__ = [
+    "ALL_MODELS",
+    "AuditEntry",
+    "Cadre",
+    "EdocOrg",
+    "ImportRecord",
+    "MemberUnit",
+    "OfficeReadiness",
+    "Project",
+    "Rotation",
+    "Setting",
+    "SolutionGroup",
+    "SteeringMember",
+    "Target",
+    "Task",
+    "Unit",
+    "UnitReturn",
+    "db",
+]

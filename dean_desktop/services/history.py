@@ -1,0 +1,41 @@
+"""Reading the import history and the audit trail."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time
+
+from ..models import AuditEntry, ImportRecord, Unit
+from .rows import AuditRow, ImportRow
+
+
+def list_imports(limit: int = 5000) -> list[ImportRow]:
+    units = dict(Unit.select(Unit.id, Unit.name).tuples())
+    query = ImportRecord.select().order_by(ImportRecord.at.desc(), ImportRecord.id.desc()).limit(limit)
+    return [
+        ImportRow(
+            id=r.id, at=r.at, who=r.who, file_name=r.file_name, file_hash=r.file_hash, kind=r.kind, status=r.status,
+            unit_name=units.get(r.unit_id, ""), period_code=r.period_code, counts=json.loads(r.counts or "{}"),
+            warnings=tuple(json.loads(r.warnings or "[]")), errors=tuple(json.loads(r.errors or "[]")),
+        )
+        for r in query
+    ]
+
+
+def list_audit(
+    *, table: str | None = None, who: str | None = None, since: date | None = None, limit: int = 5000
+) -> list[AuditRow]:
+    query = AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if table:
+        query = query.where(AuditEntry.table == table)
+    if who:
+        query = query.where(AuditEntry.who == who)
+    if since:
+        query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
+    return [
+        AuditRow(
+            id=a.id, at=a.at, who=a.who, table=a.table, row_id=a.row_id, field=a.field, old=a.old, new=a.new,
+            source=a.source,
+        )
+        for a in query.limit(limit)
+    ]

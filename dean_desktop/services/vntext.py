@@ -1,0 +1,97 @@
+"""Vietnamese text: NFC, folding for search and matching, and the Vietnamese sort order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+# Letter order of the Vietnamese alphabet; letters not listed sort after by code point.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+# Tone marks as combining characters, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a distinct letter (ă â ê ô ơ ư); they stay with the base letter.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+
+# Old-style tone placement ("hoá", "uỷ") and new-style ("hóa", "ủy") must compare equal.
+_OLD_TONE = re.compile(r"(?i)(o)([àáảãạ])(?=[^\w]|$)|(u)([ỳýỷỹỵ])(?=[^\w]|$)|(o)([èéẻẽẹ])(?=[^\w]|$)")
+
+
+def nfc(text: str) -> str:
+    """NFC with runs of white space collapsed and the ends trimmed."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def strip_marks(text: str) -> str:
+    """Remove every diacritic; đ→d."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str | None) -> str:
+    """Case-, diacritic- and space-insensitive form used for search and matching."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", strip_marks(text).casefold()).strip()
+
+
+def modern_tones(text: str) -> str:
+    """Move tone marks from the old position to the new one (hoá→hóa, uỷ→ủy, thoè→thòe) so both spellings match."""
+
+    def shift(match: re.Match[str]) -> str:
+        groups = [g for g in match.groups() if g is not None]
+        first, second = groups
+        decomposed = unicodedata.normalize("NFD", second)
+        base, tone = decomposed[0], "".join(c for c in decomposed[1:] if c in _TONES)
+        return unicodedata.normalize("NFC", first + tone) + base
+
+    return _OLD_TONE.sub(shift, unicodedata.normalize("NFC", text))
+
+
+def match_key(text: str | None) -> str:
+    """Key for matching names exactly up to case, spacing and tone placement (keeps diacritics)."""
+    if not text:
+        return ""
+    return nfc(modern_tones(nfc(text))).casefold()
+
+
+def _letter_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", text.casefold()):
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = decomposed[0]
+        tone = 0
+        letter_marks = ""
+        for mark in decomposed[1:]:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            elif mark in _LETTER_MARKS:
+                letter_marks += mark
+        letter = unicodedata.normalize("NFC", base + letter_marks)
+        rank = _LETTER_RANK.get(letter)
+        letters.append(rank if rank is not None else 100 + ord(letter))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def sort_key(text: str | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Vietnamese dictionary order: letters first (a ă â b … đ …), then tones (ngang, huyền, hỏi, ngã, sắc, nặng)."""
+    return _letter_key(nfc(modern_tones(text or "")))
+
+
+def name_sort_key(full_name: str | None) -> tuple[object, ...]:
+    """Order people the Vietnamese way: given name, then family name, then middle names."""
+    words = nfc(full_name or "").split(" ")
+    if not words or words == [""]:
+        return ((), (), (), ())
+    given = words[-1]
+    family = words[0] if len(words) > 1 else ""
+    middle = " ".join(words[1:-1])
+    g, f, m = sort_key(given), sort_key(family), sort_key(middle)
+    # Letters of all parts first, then tones, so "Ánh" and "Anh" stay next to each other.
+    return (g[0], f[0], m[0], g[1], f[1], m[1])

@@ -1,0 +1,104 @@
+"""Controlled vocabularies of the returns: codes stored in the database, Vietnamese labels shown and written."""
+
+from __future__ import annotations
+
+from .vntext import fold
+
+EDUCATION: dict[str, str] = {
+    "chua_dao_tao": "Chưa qua đào tạo",
+    "so_cap": "Sơ cấp",
+    "trung_cap": "Trung cấp",
+    "cao_dang": "Cao đẳng",
+    "dai_hoc": "Đại học",
+    "thac_si": "Thạc sĩ",
+    "tien_si": "Tiến sĩ",
+}
+POSTGRAD = ("thac_si", "tien_si")
+
+POLITICAL_THEORY: dict[str, str] = {
+    "chua_dao_tao": "Chưa qua đào tạo",
+    "so_cap": "Sơ cấp",
+    "trung_cap": "Trung cấp",
+    "cao_cap": "Cao cấp",
+    "cu_nhan": "Cử nhân",
+}
+SENIOR_THEORY = ("cao_cap", "cu_nhan")
+
+STATE_MGMT: dict[str, str] = {
+    "chua_boi_duong": "Chưa qua bồi dưỡng",
+    "chuyen_vien": "Chuyên viên",
+    "chuyen_vien_chinh": "Chuyên viên chính",
+    "chuyen_vien_cao_cap": "Chuyên viên cao cấp",
+}
+
+GENDERS = ("Nam", "Nữ")
+
+TASK_STATUS: dict[str, str] = {
+    "chua_bat_dau": "Chưa thực hiện",
+    "dang_thuc_hien": "Đang thực hiện",
+    "hoan_thanh": "Hoàn thành",
+    "tam_dung": "Tạm dừng",
+}
+TASK_DONE = "hoan_thanh"
+
+COMMITTEE_ROLES = ("Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Trưởng ban", "Ủy viên", "Thư ký")
+
+UNIT_KINDS: dict[str, str] = {"xa": "Xã", "thi_tran": "Thị trấn", "huyen": "Cấp huyện"}
+
+# Abbreviations and variants people type, already folded (see vntext.fold).
+_EDUCATION_ALIASES = {
+    "dh": "dai_hoc", "cu nhan": "dai_hoc", "ky su": "dai_hoc", "bac si": "dai_hoc",
+    "ths": "thac_si", "th.s": "thac_si", "th s": "thac_si", "thac sy": "thac_si", "cao hoc": "thac_si",
+    "ts": "tien_si", "t.s": "tien_si", "tien sy": "tien_si",
+    "cd": "cao_dang", "tc": "trung_cap", "sc": "so_cap",
+    "chua dao tao": "chua_dao_tao", "chua qua dao tao": "chua_dao_tao", "khong": "chua_dao_tao", "chua": "chua_dao_tao",
+}
+_THEORY_ALIASES = {
+    "cc": "cao_cap", "cn": "cu_nhan", "tc": "trung_cap", "sc": "so_cap",
+    "cu nhan chinh tri": "cu_nhan", "cao cap chinh tri": "cao_cap", "cao cap lltt": "cao_cap",
+    "cao cap llct": "cao_cap", "trung cap llct": "trung_cap", "so cap llct": "so_cap",
+    "chua dao tao": "chua_dao_tao", "chua qua dao tao": "chua_dao_tao", "khong": "chua_dao_tao", "chua": "chua_dao_tao",
+}
+_STATE_ALIASES = {
+    "cv": "chuyen_vien", "cvc": "chuyen_vien_chinh", "cvcc": "chuyen_vien_cao_cap",
+    "chua boi duong": "chua_boi_duong", "chua qua boi duong": "chua_boi_duong", "chua": "chua_boi_duong",
+}
+
+
+def _lookup(text: str | None, labels: dict[str, str], aliases: dict[str, str]) -> str | None:
+    key = fold(text).strip(" .")
+    if not key:
+        return None
+    for code, label in labels.items():
+        if key == fold(label):
+            return code
+    return aliases.get(key) or aliases.get(key.replace(".", "").replace(" ", ""))
+
+
+def education_code(text: str | None) -> str | None:
+    """Code of a qualification as typed (``ĐH``, ``Th.S``, ``Thạc sỹ``…), or None if unknown."""
+    return _lookup(text, EDUCATION, _EDUCATION_ALIASES)
+
+
+def theory_code(text: str | None) -> str | None:
+    return _lookup(text, POLITICAL_THEORY, _THEORY_ALIASES)
+
+
+def state_mgmt_code(text: str | None) -> str | None:
+    return _lookup(text, STATE_MGMT, _STATE_ALIASES)
+
+
+def parse_yes_no(text: object) -> bool | None:
+    """Có/Không as people type it (``x``, ``Có``, ``co``, ``Không``, ``0``/``1``); None when blank or unknown."""
+    if isinstance(text, bool):
+        return text
+    key = fold(str(text)) if text is not None else ""
+    if key in {"co", "x", "yes", "1", "1.0", "v", "dat", "da co"}:
+        return True
+    if key in {"khong", "k", "no", "0", "0.0", "chua", "chua co", "-"}:
+        return False
+    return None
+
+
+def yes_no_label(value: bool | None) -> str:
+    return "" if value is None else ("Có" if value else "Không")

@@ -1,0 +1,17 @@
+"""Opening the user's database for the window or the command line: path, schema, migrations, seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .models.schema import open_database
+from .paths import backup_dir_for, default_db_path
+from .services.seed import seed_database
+
+
+def open_store(path: Path | str | None = None) -> Path:
+    """Open (creating if needed) the database, migrate it and seed it on first start; returns its path."""
+    db_path = Path(path) if path else default_db_path()
+    open_database(db_path, backup_dir=backup_dir_for(db_path))
+    seed_database()
+    return db_path

@@ -1,0 +1,3 @@
+from dean_desktop.app import main
+
+raise SystemExit(main())
