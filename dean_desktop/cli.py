@@ -58,17 +58,23 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
         return 0
-    heading = f"tính đến {report.as_of.label}" if report.as_of else f"số liệu mới nhất (đến {report.reference_date:%d/%m/%Y})"
+    heading = (
+        f"tính đến {report.as_of.label}" if report.as_of else f"số liệu mới nhất (đến {report.reference_date:%d/%m/%Y})"
+    )
     print(f"CHỈ TIÊU CÁC ĐỀ ÁN — {heading}")
     for item in report.indicators:
         value = format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
         ratio = f" ({item.numerator}/{item.denominator})" if item.denominator is not None else ""
         mark = "ĐẠT" if item.met else "CHƯA ĐẠT"
-        print(f"- {item.title}: {value}{ratio}; chỉ tiêu {_fmt_target(item.target_min, item.target_max, item.unit)}"
-              f" đến {item.deadline} — {mark}")
+        print(
+            f"- {item.title}: {value}{ratio}; chỉ tiêu {_fmt_target(item.target_min, item.target_max, item.unit)}"
+            f" đến {item.deadline} — {mark}"
+        )
     for figure in report.checklists:
-        print(f"- Nhiệm vụ Đề án {figure.project_short} hoàn thành: {figure.done}/{figure.total}"
-              f" ({format_percent(figure.value)})")
+        print(
+            f"- Nhiệm vụ Đề án {figure.project_short} hoàn thành: {figure.done}/{figure.total}"
+            f" ({format_percent(figure.value)})"
+        )
     missing = ", ".join(report.missing_returns) if report.missing_returns else "không có"
     print(f"Đơn vị chưa gửi báo cáo: {missing}")
     return 0
@@ -81,8 +87,10 @@ def cmd_demo() -> int:
     if not result.added:
         print("Dữ liệu mẫu đã có sẵn trong cơ sở dữ liệu này; không thêm gì.")
     else:
-        print(f"Đã nạp dữ liệu mẫu: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
-              f"{result.rotations} bản ghi luân chuyển, {result.tasks} nhiệm vụ.")
+        print(
+            f"Đã nạp dữ liệu mẫu: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
+            f"{result.rotations} bản ghi luân chuyển, {result.tasks} nhiệm vụ."
+        )
     return 0
 
 

@@ -60,7 +60,8 @@ def open_database(path: Path | str, *, backup_dir: Path | None = None) -> int:
         return SCHEMA_VERSION
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(
-            f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {version}, phần mềm này hỗ trợ đến {SCHEMA_VERSION})."
+            f"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {version}, "
+            f"phần mềm này hỗ trợ đến {SCHEMA_VERSION})."
         )
     steps = _migrations()
     for step_version in range(max(version, 1) + 1, SCHEMA_VERSION + 1):

@@ -32,12 +32,20 @@ def _text(value: object) -> str | None:
 def record(table: str, row_id: int | None, field: str, old: object, new: object, source: str = "ui") -> None:
     """One audit line; call inside the transaction that makes the change."""
     AuditEntry.create(
-        at=datetime.now(), who=current_user(), table=table, row_id=row_id, field=field,
-        old=_text(old), new=_text(new), source=source,
+        at=datetime.now(),
+        who=current_user(),
+        table=table,
+        row_id=row_id,
+        field=field,
+        old=_text(old),
+        new=_text(new),
+        source=source,
     )
 
 
-def record_changes(table: str, row_id: int, old: Mapping[str, object], new: Mapping[str, object], source: str = "ui") -> list[str]:
+def record_changes(
+    table: str, row_id: int, old: Mapping[str, object], new: Mapping[str, object], source: str = "ui"
+) -> list[str]:
     """Audit every field whose value differs; returns the names of the changed fields."""
     changed = [name for name, value in new.items() if old.get(name) != value]
     for name in changed:

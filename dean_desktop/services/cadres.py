@@ -23,9 +23,24 @@ def list_cadres(as_of: Period | None = None) -> list[CadreRow]:
         return []
     query = (
         Cadre.select(
-            Cadre.id, Unit.id, Unit.name, Unit.kind, Cadre.full_name, Cadre.birth_year, Cadre.gender, Cadre.ethnicity,
-            Cadre.position, Cadre.education, Cadre.major, Cadre.political_theory, Cadre.state_mgmt, Cadre.it_skill,
-            Cadre.language, Cadre.notes, UnitReturn.period_code, Cadre.name_folded,
+            Cadre.id,
+            Unit.id,
+            Unit.name,
+            Unit.kind,
+            Cadre.full_name,
+            Cadre.birth_year,
+            Cadre.gender,
+            Cadre.ethnicity,
+            Cadre.position,
+            Cadre.education,
+            Cadre.major,
+            Cadre.political_theory,
+            Cadre.state_mgmt,
+            Cadre.it_skill,
+            Cadre.language,
+            Cadre.notes,
+            UnitReturn.period_code,
+            Cadre.name_folded,
         )
         .join(UnitReturn)
         .join(Unit)
@@ -35,9 +50,23 @@ def list_cadres(as_of: Period | None = None) -> list[CadreRow]:
     )
     return [
         CadreRow(
-            id=r[0], unit_id=r[1], unit_name=r[2], level=LEVEL_DISTRICT if r[3] == KIND_DISTRICT else LEVEL_COMMUNE,
-            full_name=r[4], birth_year=r[5], gender=r[6], ethnicity=r[7], position=r[8], education=r[9], major=r[10],
-            political_theory=r[11], state_mgmt=r[12], it_skill=r[13], language=r[14], notes=r[15], period_code=r[16],
+            id=r[0],
+            unit_id=r[1],
+            unit_name=r[2],
+            level=LEVEL_DISTRICT if r[3] == KIND_DISTRICT else LEVEL_COMMUNE,
+            full_name=r[4],
+            birth_year=r[5],
+            gender=r[6],
+            ethnicity=r[7],
+            position=r[8],
+            education=r[9],
+            major=r[10],
+            political_theory=r[11],
+            state_mgmt=r[12],
+            it_skill=r[13],
+            language=r[14],
+            notes=r[15],
+            period_code=r[16],
             name_folded=r[17],
         )
         for r in query

@@ -31,12 +31,20 @@ def list_groups() -> list[GroupRow]:
         pair = counts.setdefault(group_id, [0, 0])
         pair[0] += 1
         pair[1] += status == TASK_DONE
-    query = SolutionGroup.select(SolutionGroup, Project).join(Project).order_by(Project.sort_order, SolutionGroup.number)
+    query = (
+        SolutionGroup.select(SolutionGroup, Project).join(Project).order_by(Project.sort_order, SolutionGroup.number)
+    )
     return [
         GroupRow(
-            id=g.id, project_id=g.project.id, project_code=g.project.code, project_short=g.project.short_name,
-            project_name=g.project.name, number=g.number, name=g.name,
-            total=counts.get(g.id, [0, 0])[0], done=counts.get(g.id, [0, 0])[1],
+            id=g.id,
+            project_id=g.project.id,
+            project_code=g.project.code,
+            project_short=g.project.short_name,
+            project_name=g.project.name,
+            number=g.number,
+            name=g.name,
+            total=counts.get(g.id, [0, 0])[0],
+            done=counts.get(g.id, [0, 0])[1],
         )
         for g in query
     ]
@@ -62,10 +70,20 @@ def list_tasks(group_id: int | None = None) -> list[TaskRow]:
     query = query.order_by(Project.sort_order, SolutionGroup.number, Task.sort_order, Task.id)
     return [
         TaskRow(
-            id=t.id, project_code=t.group.project.code, group_id=t.group.id, group_number=t.group.number,
-            title=t.title, member_id=t.responsible_member_id, member_name=members.get(t.responsible_member_id, ""),
-            unit_id=t.responsible_unit_id, unit_name=units.get(t.responsible_unit_id, ""), deadline=t.deadline,
-            status=t.status, completed_on=t.completed_on, evidence=t.evidence, notes=t.notes,
+            id=t.id,
+            project_code=t.group.project.code,
+            group_id=t.group.id,
+            group_number=t.group.number,
+            title=t.title,
+            member_id=t.responsible_member_id,
+            member_name=members.get(t.responsible_member_id, ""),
+            unit_id=t.responsible_unit_id,
+            unit_name=units.get(t.responsible_unit_id, ""),
+            deadline=t.deadline,
+            status=t.status,
+            completed_on=t.completed_on,
+            evidence=t.evidence,
+            notes=t.notes,
         )
         for t in query
     ]
@@ -77,9 +95,14 @@ def _clean(data: TaskInput) -> dict[str, object]:
     if data.status not in TASK_STATUS:
         raise ValidationError(f'Trạng thái "{data.status}" không hợp lệ.')
     values: dict[str, object] = {
-        "title": nfc(data.title), "responsible_member": data.member_id, "responsible_unit": data.unit_id,
-        "deadline": data.deadline, "status": data.status, "completed_on": data.completed_on,
-        "evidence": nfc(data.evidence), "notes": nfc(data.notes),
+        "title": nfc(data.title),
+        "responsible_member": data.member_id,
+        "responsible_unit": data.unit_id,
+        "deadline": data.deadline,
+        "status": data.status,
+        "completed_on": data.completed_on,
+        "evidence": nfc(data.evidence),
+        "notes": nfc(data.notes),
     }
     if data.status == TASK_DONE and data.completed_on is None:
         values["completed_on"] = date.today()
@@ -106,9 +129,14 @@ def update_task(task_id: int, data: TaskInput, source: str = "ui") -> list[str]:
         if task is None:
             raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
         old = {
-            "title": task.title, "responsible_member": task.responsible_member_id,
-            "responsible_unit": task.responsible_unit_id, "deadline": task.deadline, "status": task.status,
-            "completed_on": task.completed_on, "evidence": task.evidence, "notes": task.notes,
+            "title": task.title,
+            "responsible_member": task.responsible_member_id,
+            "responsible_unit": task.responsible_unit_id,
+            "deadline": task.deadline,
+            "status": task.status,
+            "completed_on": task.completed_on,
+            "evidence": task.evidence,
+            "notes": task.notes,
         }
         changed = audit.record_changes("task", task_id, old, values, source)
         if changed:
@@ -127,8 +155,14 @@ def set_task_status(task_id: int, status: str, source: str = "ui") -> list[str]:
 def _input_of(row: TaskRow) -> dict[str, object]:
     return asdict(
         TaskInput(
-            title=row.title, member_id=row.member_id, unit_id=row.unit_id, deadline=row.deadline, status=row.status,
-            completed_on=row.completed_on, evidence=row.evidence, notes=row.notes,
+            title=row.title,
+            member_id=row.member_id,
+            unit_id=row.unit_id,
+            deadline=row.deadline,
+            status=row.status,
+            completed_on=row.completed_on,
+            evidence=row.evidence,
+            notes=row.notes,
         )
     )
 

@@ -19,17 +19,65 @@ DEMO_MARK = "DỮ LIỆU MẪU"
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đinh", "Ma", "Lương", "Hà", "Triệu", "Nông", "Đặng", "Vũ", "Bùi"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh"]
 MIDDLE_F = ["Thị", "Thu", "Thanh", "Ngọc", "Hồng"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hùng", "Khánh", "Long", "Mạnh", "Nam", "Phong", "Quân", "Sơn",
-           "Thắng", "Tuấn", "Việt", "Vinh"]
-GIVEN_F = ["Anh", "Ánh", "Chi", "Dung", "Giang", "Hằng", "Hoa", "Huyền", "Lan", "Linh", "Mai", "Nga", "Oanh", "Thảo",
-           "Trang", "Yến"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đức",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Mạnh",
+    "Nam",
+    "Phong",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Vinh",
+]
+GIVEN_F = [
+    "Anh",
+    "Ánh",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hằng",
+    "Hoa",
+    "Huyền",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nga",
+    "Oanh",
+    "Thảo",
+    "Trang",
+    "Yến",
+]
 ETHNIC = ["Kinh", "Tày", "Nùng", "Dao", "Sán Chay", "Mông"]
 ORGS = ["Đảng ủy", "HĐND", "UBND", "Ủy ban MTTQ", "Hội Phụ nữ", "Đoàn Thanh niên", "Hội Nông dân", "Hội Cựu chiến binh"]
 ROLES = ["Trưởng ban", "Phó Trưởng ban Thường trực", "Phó Trưởng ban"] + ["Ủy viên"] * 13
-POSITIONS = ["Bí thư Huyện ủy", "Trưởng Ban Tổ chức Huyện ủy", "Phó Chủ tịch UBND huyện", "Chánh Văn phòng Huyện ủy",
-             "Trưởng Ban Tuyên giáo", "Trưởng Ban Dân vận", "Chủ nhiệm UBKT Huyện ủy", "Trưởng phòng Nội vụ",
-             "Giám đốc Trung tâm BDCT", "Chủ tịch UBMTTQ huyện", "Bí thư Huyện đoàn", "Chủ tịch Hội Nông dân",
-             "Chủ tịch Hội LHPN", "Trưởng phòng Tư pháp", "Chánh Thanh tra huyện", "Phó Ban Tổ chức Huyện ủy"]
+POSITIONS = [
+    "Bí thư Huyện ủy",
+    "Trưởng Ban Tổ chức Huyện ủy",
+    "Phó Chủ tịch UBND huyện",
+    "Chánh Văn phòng Huyện ủy",
+    "Trưởng Ban Tuyên giáo",
+    "Trưởng Ban Dân vận",
+    "Chủ nhiệm UBKT Huyện ủy",
+    "Trưởng phòng Nội vụ",
+    "Giám đốc Trung tâm BDCT",
+    "Chủ tịch UBMTTQ huyện",
+    "Bí thư Huyện đoàn",
+    "Chủ tịch Hội Nông dân",
+    "Chủ tịch Hội LHPN",
+    "Trưởng phòng Tư pháp",
+    "Chánh Thanh tra huyện",
+    "Phó Ban Tổ chức Huyện ủy",
+]
 
 
 @dataclass(frozen=True)
@@ -61,13 +109,19 @@ def _cadres(rng: random.Random, count: int, district: bool, year: int) -> list[C
             theory = "trung_cap" if rng.random() < 0.7 else "so_cap"
         rows.append(
             CadreData(
-                full_name=_name(rng, female), birth_year=rng.randint(1962, 1990), education=education,
-                political_theory=theory, gender="Nữ" if female else "Nam", ethnicity=rng.choice(ETHNIC),
+                full_name=_name(rng, female),
+                birth_year=rng.randint(1962, 1990),
+                education=education,
+                political_theory=theory,
+                gender="Nữ" if female else "Nam",
+                ethnicity=rng.choice(ETHNIC),
                 position="Trưởng phòng" if seq == 1 else rng.choice(["Phó Trưởng phòng", "Phó Chủ tịch", "Chủ tịch"]),
                 major=rng.choice(["Luật", "Kinh tế", "Hành chính", "Nông nghiệp", "Sư phạm"]),
                 state_mgmt=rng.choice(["chuyen_vien", "chuyen_vien_chinh", "chua_boi_duong"]),
-                it_skill=rng.choice(["Chứng chỉ B", "Ứng dụng CNTT cơ bản", ""]), language=rng.choice(["Tiếng Anh B", ""]),
-                notes=DEMO_MARK, seq=seq,
+                it_skill=rng.choice(["Chứng chỉ B", "Ứng dụng CNTT cơ bản", ""]),
+                language=rng.choice(["Tiếng Anh B", ""]),
+                notes=DEMO_MARK,
+                seq=seq,
             )
         )
     return rows
@@ -92,22 +146,37 @@ def load_demo() -> DemoResult:
                 if not district:
                     has_office = rng.random() < 0.45 + 0.2 * (year - 2016)
                     office = OfficeData(
-                        has_office=has_office, floor_area=round(rng.uniform(15, 45), 1) if has_office else None,
-                        computers=rng.randint(1, 4), printers=rng.randint(0, 2), scanners=rng.randint(0, 1),
-                        internet=rng.random() < 0.9, staff=rng.randint(1, 4), procedures_posted=rng.random() < 0.8,
+                        has_office=has_office,
+                        floor_area=round(rng.uniform(15, 45), 1) if has_office else None,
+                        computers=rng.randint(1, 4),
+                        printers=rng.randint(0, 2),
+                        scanners=rng.randint(0, 1),
+                        internet=rng.random() < 0.9,
+                        staff=rng.randint(1, 4),
+                        procedures_posted=rng.random() < 0.8,
                         in_use_since=date(year, rng.randint(1, 12), 1) if has_office else None,
                         notes=f"{DEMO_MARK}" + ("" if has_office else " — chưa có phòng riêng"),
                     )
                     edoc = [
-                        EdocData(org_name=org, exchanges=rng.random() < 0.5 + 0.2 * (year - 2016), seq=i + 1,
-                                 since=date(year, 6, 1), notes=DEMO_MARK)
+                        EdocData(
+                            org_name=org,
+                            exchanges=rng.random() < 0.5 + 0.2 * (year - 2016),
+                            seq=i + 1,
+                            since=date(year, 6, 1),
+                            notes=DEMO_MARK,
+                        )
                         for i, org in enumerate(ORGS)
                     ]
                 save_return(
                     ReturnData(
-                        unit_id=unit.id, period=period, office=office, edoc=edoc,
+                        unit_id=unit.id,
+                        period=period,
+                        office=office,
+                        edoc=edoc,
                         cadres=_cadres(rng, rng.randint(6, 12) if district else rng.randint(4, 7), district, year),
-                        reported_on=date(year, 12, 20), reporter="Cán bộ mẫu", source_file=f"{DEMO_MARK}.xlsx",
+                        reported_on=date(year, 12, 20),
+                        reporter="Cán bộ mẫu",
+                        source_file=f"{DEMO_MARK}.xlsx",
                     ),
                     source="demo",
                 )
@@ -125,10 +194,14 @@ def _demo_roster(rng: random.Random, units: list) -> int:  # type: ignore[type-a
     if SteeringMember.select().count():
         return 0
     for index in range(16):
-        assigned = communes[index * 3 % len(communes): index * 3 % len(communes) + 2] + [agencies[index % len(agencies)]]
+        assigned = communes[index * 3 % len(communes) : index * 3 % len(communes) + 2] + [
+            agencies[index % len(agencies)]
+        ]
         roster.add_member(
             roster.MemberInput(
-                full_name=_name(rng, index % 5 == 4), role=ROLES[index], position=POSITIONS[index],
+                full_name=_name(rng, index % 5 == 4),
+                role=ROLES[index],
+                position=POSITIONS[index],
                 phone=f"0912 {rng.randint(100, 999)} {rng.randint(100, 999)}",
                 email=f"bcd{index + 1:02d}@dinhhoa.example.vn",
             ),
@@ -148,9 +221,12 @@ def _demo_rotations(rng: random.Random) -> int:
             continue
         rotations.add_rotation(
             rotations.RotationInput(
-                full_name=name, from_position=f"Trưởng phòng, {rng.choice(['Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế'])}",
+                full_name=name,
+                from_position=f"Trưởng phòng, {rng.choice(['Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Y tế'])}",
                 to_position=f"Bí thư Đảng ủy xã {rng.choice(['Bảo Linh', 'Phú Đình', 'Điềm Mặc', 'Quy Kỳ'])}",
-                decision_no=number, decision_date=date(2017 + i // 2, 3 + i, 15), months=rng.choice([24, 36, 60]),
+                decision_no=number,
+                decision_date=date(2017 + i // 2, 3 + i, 15),
+                months=rng.choice([24, 36, 60]),
                 notes=DEMO_MARK,
             ),
             source="demo",
@@ -174,7 +250,8 @@ def _demo_tasks(rng: random.Random) -> int:
                 checklist.TaskInput(
                     title=f"Nhiệm vụ {i + 1} của nhóm {group.number} ({DEMO_MARK})",
                     member_id=members[(group.number + i) % len(members)].id if members else None,
-                    deadline=deadline, status=status,
+                    deadline=deadline,
+                    status=status,
                     completed_on=deadline if status == "hoan_thanh" else None,
                     evidence=f"{50 + group.number * 3 + i}-KH/HU" if status == "hoan_thanh" else "",
                 ),

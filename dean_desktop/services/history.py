@@ -14,9 +14,18 @@ def list_imports(limit: int = 5000) -> list[ImportRow]:
     query = ImportRecord.select().order_by(ImportRecord.at.desc(), ImportRecord.id.desc()).limit(limit)
     return [
         ImportRow(
-            id=r.id, at=r.at, who=r.who, file_name=r.file_name, file_hash=r.file_hash, kind=r.kind, status=r.status,
-            unit_name=units.get(r.unit_id, ""), period_code=r.period_code, counts=json.loads(r.counts or "{}"),
-            warnings=tuple(json.loads(r.warnings or "[]")), errors=tuple(json.loads(r.errors or "[]")),
+            id=r.id,
+            at=r.at,
+            who=r.who,
+            file_name=r.file_name,
+            file_hash=r.file_hash,
+            kind=r.kind,
+            status=r.status,
+            unit_name=units.get(r.unit_id, ""),
+            period_code=r.period_code,
+            counts=json.loads(r.counts or "{}"),
+            warnings=tuple(json.loads(r.warnings or "[]")),
+            errors=tuple(json.loads(r.errors or "[]")),
         )
         for r in query
     ]
@@ -34,7 +43,14 @@ def list_audit(
         query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
     return [
         AuditRow(
-            id=a.id, at=a.at, who=a.who, table=a.table, row_id=a.row_id, field=a.field, old=a.old, new=a.new,
+            id=a.id,
+            at=a.at,
+            who=a.who,
+            table=a.table,
+            row_id=a.row_id,
+            field=a.field,
+            old=a.old,
+            new=a.new,
             source=a.source,
         )
         for a in query.limit(limit)

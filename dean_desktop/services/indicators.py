@@ -42,9 +42,16 @@ class IndicatorValue:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "code": self.code, "title": self.title, "value": self.value, "numerator": self.numerator,
-            "denominator": self.denominator, "unit": self.unit, "target_min": self.target_min,
-            "target_max": self.target_max, "deadline": self.deadline, "met": self.met,
+            "code": self.code,
+            "title": self.title,
+            "value": self.value,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "unit": self.unit,
+            "target_min": self.target_min,
+            "target_max": self.target_max,
+            "deadline": self.deadline,
+            "met": self.met,
         }
 
 
@@ -126,9 +133,17 @@ def compute_indicators(targets: list[TargetSpec], facts: Facts) -> list[Indicato
         value = float(numerator) if denominator is None else _ratio(numerator, denominator)
         values.append(
             IndicatorValue(
-                code=spec.code, title=spec.title, project_code=spec.project_code, value=value, numerator=numerator,
-                denominator=denominator, unit=spec.unit, target_min=spec.target_min, target_max=spec.target_max,
-                deadline=spec.deadline_year, met=_met(value, spec),
+                code=spec.code,
+                title=spec.title,
+                project_code=spec.project_code,
+                value=value,
+                numerator=numerator,
+                denominator=denominator,
+                unit=spec.unit,
+                target_min=spec.target_min,
+                target_max=spec.target_max,
+                deadline=spec.deadline_year,
+                met=_met(value, spec),
             )
         )
     return values
@@ -138,8 +153,13 @@ def load_targets() -> list[TargetSpec]:
     query = Target.select(Target, Project).join(Project).order_by(Project.sort_order, Target.sort_order, Target.id)
     return [
         TargetSpec(
-            code=t.code, title=t.title, project_code=t.project.code, unit=t.unit, target_min=t.target_min,
-            target_max=t.target_max, deadline_year=t.deadline_year,
+            code=t.code,
+            title=t.title,
+            project_code=t.project.code,
+            unit=t.unit,
+            target_min=t.target_min,
+            target_max=t.target_max,
+            deadline_year=t.deadline_year,
         )
         for t in query
     ]
@@ -175,8 +195,10 @@ def latest_returns(day: date) -> dict[int, int]:
 
 
 def _valid(unit: Unit, day: date) -> bool:
-    return bool(unit.active) and (unit.valid_from is None or unit.valid_from <= day) and (
-        unit.valid_to is None or day <= unit.valid_to
+    return (
+        bool(unit.active)
+        and (unit.valid_from is None or unit.valid_from <= day)
+        and (unit.valid_to is None or day <= unit.valid_to)
     )
 
 
@@ -192,9 +214,11 @@ def load_facts(as_of: Period | None = None) -> Facts:
 
     has_office: dict[int, bool] = {}
     if commune_returns:
-        for return_id, flag in OfficeReadiness.select(OfficeReadiness.unit_return, OfficeReadiness.has_office).where(
-            OfficeReadiness.unit_return.in_(list(commune_returns))
-        ).tuples():
+        for return_id, flag in (
+            OfficeReadiness.select(OfficeReadiness.unit_return, OfficeReadiness.has_office)
+            .where(OfficeReadiness.unit_return.in_(list(commune_returns)))
+            .tuples()
+        ):
             has_office[commune_returns[return_id]] = bool(flag)
     edoc_total = edoc_yes = 0
     if commune_returns:
@@ -211,9 +235,17 @@ def load_facts(as_of: Period | None = None) -> Facts:
     rotation_end = min(window[1], ref) if as_of is not None else window[1]
     rotations = Rotation.select().where(Rotation.decision_date.between(window[0], rotation_end)).count()
     return Facts(
-        reference_date=ref, project_window=window, communes=communes, commune_has_office=has_office,
-        commune_reported=set(commune_returns.values()), edoc_yes=edoc_yes, edoc_total=edoc_total,
-        cadres_total=cadres_total, cadres_postgrad=postgrad, cadres_senior_theory=senior, rotations=rotations,
+        reference_date=ref,
+        project_window=window,
+        communes=communes,
+        commune_has_office=has_office,
+        commune_reported=set(commune_returns.values()),
+        edoc_yes=edoc_yes,
+        edoc_total=edoc_total,
+        cadres_total=cadres_total,
+        cadres_postgrad=postgrad,
+        cadres_senior_theory=senior,
+        rotations=rotations,
         checklists=checklist_figures(),
     )
 
@@ -235,6 +267,15 @@ def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     facts = load_facts(period)
     missing = [name for uid, name in facts.communes if uid not in facts.commune_reported]
     return IndicatorReport(
-        as_of=period, reference_date=facts.reference_date, indicators=compute_indicators(load_targets(), facts),
-        missing_returns=missing, checklists=facts.checklists,
+        as_of=period,
+        reference_date=facts.reference_date,
+        indicators=compute_indicators(load_targets(), facts),
+        missing_returns=missing,
+        checklists=facts.checklists,
     )
+
+
+def reported_periods() -> list[Period]:
+    """Every period some return covers, newest first."""
+    codes = {row[0] for row in UnitReturn.select(UnitReturn.period_code).distinct().tuples()}
+    return sorted((period_from_code(c) for c in codes), reverse=True)

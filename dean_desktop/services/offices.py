@@ -13,8 +13,16 @@ from .rows import OfficeRow
 from .units import list_units
 
 EDITABLE_FIELDS = (
-    "has_office", "floor_area", "computers", "printers", "scanners", "internet", "staff", "procedures_posted",
-    "in_use_since", "notes",
+    "has_office",
+    "floor_area",
+    "computers",
+    "printers",
+    "scanners",
+    "internet",
+    "staff",
+    "procedures_posted",
+    "in_use_since",
+    "notes",
 )
 
 
@@ -25,11 +33,13 @@ def list_offices(as_of: Period | None = None) -> list[OfficeRow]:
     latest = latest_returns(ref)
     return_ids = [latest[u.id] for u in communes if u.id in latest]
     offices = {o.unit_return_id: o for o in OfficeReadiness.select().where(OfficeReadiness.unit_return.in_(return_ids))}
-    periods = dict(UnitReturn.select(UnitReturn.id, UnitReturn.period_code).where(UnitReturn.id.in_(return_ids)).tuples())
+    periods = dict(
+        UnitReturn.select(UnitReturn.id, UnitReturn.period_code).where(UnitReturn.id.in_(return_ids)).tuples()
+    )
     edoc: dict[int, list[int]] = {}
-    for return_id, flag in EdocOrg.select(EdocOrg.unit_return, EdocOrg.exchanges).where(
-        EdocOrg.unit_return.in_(return_ids)
-    ).tuples():
+    for return_id, flag in (
+        EdocOrg.select(EdocOrg.unit_return, EdocOrg.exchanges).where(EdocOrg.unit_return.in_(return_ids)).tuples()
+    ):
         counts = edoc.setdefault(return_id, [0, 0])
         counts[0] += 1 if flag else 0
         counts[1] += 1
@@ -41,15 +51,24 @@ def list_offices(as_of: Period | None = None) -> list[OfficeRow]:
         yes, total = edoc.get(return_id, [0, 0]) if return_id else (0, 0)
         rows.append(
             OfficeRow(
-                unit_id=unit.id, unit_code=unit.code, unit_name=unit.name, return_id=return_id, period_code=code,
+                unit_id=unit.id,
+                unit_code=unit.code,
+                unit_name=unit.name,
+                return_id=return_id,
+                period_code=code,
                 period_label=period_from_code(code).label if code else "",
                 has_office=office.has_office if office else None,
-                floor_area=office.floor_area if office else None, computers=office.computers if office else None,
-                printers=office.printers if office else None, scanners=office.scanners if office else None,
-                internet=office.internet if office else None, staff=office.staff if office else None,
+                floor_area=office.floor_area if office else None,
+                computers=office.computers if office else None,
+                printers=office.printers if office else None,
+                scanners=office.scanners if office else None,
+                internet=office.internet if office else None,
+                staff=office.staff if office else None,
                 procedures_posted=office.procedures_posted if office else None,
-                in_use_since=office.in_use_since if office else None, notes=office.notes if office else "",
-                edoc_yes=yes, edoc_total=total,
+                in_use_since=office.in_use_since if office else None,
+                notes=office.notes if office else "",
+                edoc_yes=yes,
+                edoc_total=total,
             )
         )
     return rows
@@ -84,5 +103,7 @@ def update_office(return_id: int, field: str, value: object, source: str = "ui")
         if old == value:
             return False
         audit.record("office_readiness", office.id, field, old, value, source)
-        OfficeReadiness.update({getattr(OfficeReadiness, field): value}).where(OfficeReadiness.id == office.id).execute()
+        OfficeReadiness.update({getattr(OfficeReadiness, field): value}).where(
+            OfficeReadiness.id == office.id
+        ).execute()
     return True

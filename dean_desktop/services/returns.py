@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from ..models import Cadre, EdocOrg, OfficeReadiness, UnitReturn, db
+from ..models import EdocOrg, OfficeReadiness, UnitReturn, db
 from . import audit
 from .periods import Period
 from .vntext import fold
@@ -74,23 +74,45 @@ class SaveResult:
 
 
 _CADRE_COLUMNS = (
-    "unit_return_id", "seq", "full_name", "name_folded", "birth_year", "gender", "ethnicity", "position", "education",
-    "major", "political_theory", "state_mgmt", "it_skill", "language", "notes",
+    "unit_return_id",
+    "seq",
+    "full_name",
+    "name_folded",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "position",
+    "education",
+    "major",
+    "political_theory",
+    "state_mgmt",
+    "it_skill",
+    "language",
+    "notes",
 )
 
 
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
     """Write a return; an existing return of the same unit and period is replaced whole. Runs in one transaction."""
     with db.atomic():
-        existing = UnitReturn.get_or_none((UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code))
+        existing = UnitReturn.get_or_none(
+            (UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code)
+        )
         if existing is not None:
             audit.record("unit_return", existing.id, "*", existing.source_file or existing.period_code, None, source)
             existing.delete_instance(recursive=True)
         ret = UnitReturn.create(
-            unit=data.unit_id, period_code=data.period.code, period_start=data.period.start,
-            period_end=data.period.end, imported_at=datetime.now(), imported_by=audit.current_user(),
-            source_file=data.source_file, file_hash=data.file_hash, reported_on=data.reported_on,
-            reporter=data.reporter, reporter_phone=data.reporter_phone,
+            unit=data.unit_id,
+            period_code=data.period.code,
+            period_start=data.period.start,
+            period_end=data.period.end,
+            imported_at=datetime.now(),
+            imported_by=audit.current_user(),
+            source_file=data.source_file,
+            file_hash=data.file_hash,
+            reported_on=data.reported_on,
+            reporter=data.reporter,
+            reporter_phone=data.reporter_phone,
         )
         counts = {"office": 0, "edoc": 0, "cadres": 0}
         if data.office is not None:
@@ -101,8 +123,23 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
             counts["edoc"] = len(data.edoc)
         if data.cadres:
             rows = [
-                (ret.id, c.seq, c.full_name, fold(c.full_name), c.birth_year, c.gender, c.ethnicity, c.position,
-                 c.education, c.major, c.political_theory, c.state_mgmt, c.it_skill, c.language, c.notes)
+                (
+                    ret.id,
+                    c.seq,
+                    c.full_name,
+                    fold(c.full_name),
+                    c.birth_year,
+                    c.gender,
+                    c.ethnicity,
+                    c.position,
+                    c.education,
+                    c.major,
+                    c.political_theory,
+                    c.state_mgmt,
+                    c.it_skill,
+                    c.language,
+                    c.notes,
+                )
                 for c in data.cadres
             ]
             placeholders = ", ".join("?" for _ in _CADRE_COLUMNS)

@@ -40,12 +40,21 @@ def list_members() -> list[MemberRow]:
     for member_id, unit_id, unit_name in query:
         assignments.setdefault(member_id, []).append((unit_id, unit_name))
     rows = []
-    for m in SteeringMember.select().where(SteeringMember.active).order_by(SteeringMember.sort_order, SteeringMember.id):
+    for m in (
+        SteeringMember.select().where(SteeringMember.active).order_by(SteeringMember.sort_order, SteeringMember.id)
+    ):
         units = assignments.get(m.id, [])
         rows.append(
             MemberRow(
-                id=m.id, full_name=m.full_name, role=m.role, position=m.position, phone=m.phone, email=m.email,
-                sort_order=m.sort_order, unit_ids=tuple(u[0] for u in units), unit_names=tuple(u[1] for u in units),
+                id=m.id,
+                full_name=m.full_name,
+                role=m.role,
+                position=m.position,
+                phone=m.phone,
+                email=m.email,
+                sort_order=m.sort_order,
+                unit_ids=tuple(u[0] for u in units),
+                unit_names=tuple(u[1] for u in units),
             )
         )
     return rows
@@ -94,7 +103,9 @@ def remove_member(member_id: int, source: str = "ui") -> None:
 def move_member(member_id: int, offset: int, source: str = "ui") -> bool:
     """Move a member up (-1) or down (+1) in the roster; returns False at either end."""
     with db.atomic():
-        ordered = list(SteeringMember.select().where(SteeringMember.active).order_by(SteeringMember.sort_order, SteeringMember.id))
+        ordered = list(
+            SteeringMember.select().where(SteeringMember.active).order_by(SteeringMember.sort_order, SteeringMember.id)
+        )
         index = next((i for i, m in enumerate(ordered) if m.id == member_id), None)
         if index is None or not 0 <= index + offset < len(ordered):
             return False

@@ -25,8 +25,14 @@ class RotationInput:
 
 def _row(r: Rotation) -> RotationRow:
     return RotationRow(
-        id=r.id, full_name=r.full_name, from_position=r.from_position, to_position=r.to_position,
-        decision_no=r.decision_no, decision_date=r.decision_date, months=r.months, notes=r.notes,
+        id=r.id,
+        full_name=r.full_name,
+        from_position=r.from_position,
+        to_position=r.to_position,
+        decision_no=r.decision_no,
+        decision_date=r.decision_date,
+        months=r.months,
+        notes=r.notes,
     )
 
 
@@ -53,7 +59,9 @@ def _clean(data: RotationInput) -> dict[str, object]:
 def add_rotation(data: RotationInput, source: str = "ui") -> int:
     values = _clean(data)
     if values.pop("_duplicate_ids"):
-        raise ValidationError(f'Đã có bản ghi luân chuyển của "{data.full_name}" theo quyết định số "{data.decision_no}".')
+        raise ValidationError(
+            f'Đã có bản ghi luân chuyển của "{data.full_name}" theo quyết định số "{data.decision_no}".'
+        )
     with db.atomic():
         rotation = Rotation.create(**values)
         audit.record("rotation", rotation.id, "*", None, values["full_name"], source)
@@ -63,7 +71,9 @@ def add_rotation(data: RotationInput, source: str = "ui") -> int:
 def update_rotation(rotation_id: int, data: RotationInput, source: str = "ui") -> list[str]:
     values = _clean(data)
     if [i for i in values.pop("_duplicate_ids") if i != rotation_id]:  # type: ignore[attr-defined]
-        raise ValidationError(f'Đã có bản ghi luân chuyển của "{data.full_name}" theo quyết định số "{data.decision_no}".')
+        raise ValidationError(
+            f'Đã có bản ghi luân chuyển của "{data.full_name}" theo quyết định số "{data.decision_no}".'
+        )
     with db.atomic():
         rotation = Rotation.get_or_none(Rotation.id == rotation_id)
         if rotation is None:

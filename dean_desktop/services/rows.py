@@ -16,14 +16,17 @@ class UnitRow:
     valid_to: date | None
     merged_into: str | None
     active: bool
+    aliases: tuple[str, ...] = ()
 
     @property
     def is_commune(self) -> bool:
         return self.kind in ("xa", "thi_tran")
 
     def valid_on(self, day: date) -> bool:
-        return self.active and (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
+        return (
+            self.active
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_to is None or day <= self.valid_to)
         )
 
 

@@ -53,8 +53,13 @@ def _seed_units(rows: list[dict[str, Any]]) -> None:
         if row["code"] in existing:
             continue
         Unit.create(
-            code=row["code"], name=row["name"], kind=row["kind"], valid_from=_date(row.get("valid_from")),
-            valid_to=_date(row.get("valid_to")), aliases=";".join(row.get("aliases", [])), sort_order=order,
+            code=row["code"],
+            name=row["name"],
+            kind=row["kind"],
+            valid_from=_date(row.get("valid_from")),
+            valid_to=_date(row.get("valid_to")),
+            aliases=";".join(row.get("aliases", [])),
+            sort_order=order,
         )
     by_code = {u.code: u for u in Unit.select()}
     for row in rows:
@@ -70,8 +75,12 @@ def _seed_projects(rows: list[dict[str, Any]]) -> None:
         project = Project.get_or_none(Project.code == row["code"])
         if project is None:
             project = Project.create(
-                code=row["code"], name=row["name"], short_name=row["short_name"],
-                start_year=row["start_year"], end_year=row["end_year"], sort_order=p_order,
+                code=row["code"],
+                name=row["name"],
+                short_name=row["short_name"],
+                start_year=row["start_year"],
+                end_year=row["end_year"],
+                sort_order=p_order,
             )
         known_targets = {t.code for t in Target.select(Target.code)}
         for t_order, target in enumerate(row["targets"]):

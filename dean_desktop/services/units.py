@@ -15,7 +15,6 @@ _PREFIX = re.compile(r"^(xa|thi tran|tt\.?|tt)\s+", re.IGNORECASE)
 
 
 def list_units(*, communes_only: bool = False, district_only: bool = False) -> list[UnitRow]:
-    query = Unit.select(Unit, Unit.alias("m").name).order_by(Unit.sort_order, Unit.code)
     merged = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
     rows = []
     for unit in Unit.select().order_by(Unit.sort_order, Unit.code):
@@ -25,11 +24,17 @@ def list_units(*, communes_only: bool = False, district_only: bool = False) -> l
             continue
         rows.append(
             UnitRow(
-                id=unit.id, code=unit.code, name=unit.name, kind=unit.kind, valid_from=unit.valid_from,
-                valid_to=unit.valid_to, merged_into=merged.get(unit.merged_into_id), active=unit.active,
+                id=unit.id,
+                code=unit.code,
+                name=unit.name,
+                kind=unit.kind,
+                valid_from=unit.valid_from,
+                valid_to=unit.valid_to,
+                merged_into=merged.get(unit.merged_into_id),
+                active=unit.active,
+                aliases=tuple(a for a in (unit.aliases or "").split(";") if a),
             )
         )
-    del query
     return rows
 
 
@@ -46,7 +51,7 @@ def _exact(text: str) -> str:
     key = match_key(text)
     for prefix in ("xã ", "thị trấn ", "tt. ", "tt "):
         if key.startswith(prefix):
-            return key[len(prefix):]
+            return key[len(prefix) :]
     return key
 
 
@@ -58,13 +63,12 @@ def resolve_unit(name: str, units: list[UnitRow] | None = None) -> UnitRow:
     """Find the unit a person meant: exact up to case, spacing, tone placement and prefix; else without diacritics
     where that is still unambiguous. Raises UnitNotFoundError with a Vietnamese message."""
     units = units if units is not None else list_units()
-    aliases = {u.id: [a for a in (Unit.get_by_id(u.id).aliases or "").split(";") if a] for u in units}
     wanted = _exact(name)
-    exact = [u for u in units if wanted in {_exact(n) for n in [u.name, *aliases[u.id]]}]
+    exact = [u for u in units if wanted in {_exact(n) for n in [u.name, *u.aliases]}]
     if len(exact) == 1:
         return exact[0]
     bare = _bare(name)
-    loose = [u for u in units if bare in {_bare(n) for n in [u.name, *aliases[u.id]]}]
+    loose = [u for u in units if bare in {_bare(n) for n in [u.name, *u.aliases]}]
     if len(loose) == 1:
         return loose[0]
     if len(loose) > 1:

@@ -1,0 +1,130 @@
+"""The main window: six tabs, menus and the status bar; it composes, the tabs do the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
+
+from .. import APP_NAME, __version__
+from ..paths import data_dir
+from ..store import open_store
+from .signals import AppSignals
+from .tabs.cadres import CadresTab
+from .tabs.checklist import ChecklistTab
+from .tabs.import_log import ImportLogTab
+from .tabs.offices import OfficesTab
+from .tabs.overview import OverviewTab
+from .tabs.roster import RosterTab
+from .widgets import messages
+
+
+def settings() -> QSettings:
+    """Window state lives in an INI file in the data folder (no registry writes, easy to reset)."""
+    return QSettings(str(data_dir() / "giao-dien.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db_path: Path, signals: AppSignals | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.signals = signals or AppSignals(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overview = OverviewTab(self.signals)
+        self.roster = RosterTab(self.signals)
+        self.offices = OfficesTab(self.signals)
+        self.cadres = CadresTab(self.signals)
+        self.checklist = ChecklistTab(self.signals)
+        self.import_log = ImportLogTab(self.signals)
+        for tab, title in (
+            (self.overview, "Tổng quan"),
+            (self.roster, "Ban Chỉ đạo"),
+            (self.offices, "Một cửa cấp xã"),
+            (self.cadres, "Trình độ cán bộ"),
+            (self.checklist, "Nhóm giải pháp"),
+            (self.import_log, "Nhật ký nhập"),
+        ):
+            self.tabs.addTab(tab, title)
+        self.setCentralWidget(self.tabs)
+        self._db_label = QLabel()
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._build_menus()
+        self._show_db()
+        self.resize(1200, 760)
+        self._restore_state()
+
+    # --- menus ---------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        self.open_action = QAction("&Mở cơ sở dữ liệu khác…", self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_database)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        quit_action = QAction("T&hoát", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        about = QAction("&Giới thiệu", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        messages.show_info(
+            self,
+            f"{APP_NAME} {__version__}\nTheo dõi Đề án nâng cao chất lượng đội ngũ cán bộ và Đề án đẩy mạnh "
+            f"cải cách hành chính huyện Định Hóa giai đoạn 2016 – 2020.\n\nCơ sở dữ liệu: {self.db_path}",
+            "Giới thiệu",
+        )
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Mở hoặc tạo cơ sở dữ liệu",
+            str(self.db_path.parent),
+            "Cơ sở dữ liệu (*.db *.sqlite)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> None:
+        try:
+            self.db_path = open_store(path)
+        except Exception as error:  # noqa: BLE001 - any failure to open is shown, the old file stays usable
+            messages.show_error(self, f"Không mở được cơ sở dữ liệu {path}:\n{error}")
+            open_store(self.db_path)
+            return
+        self._show_db()
+        self.signals.database_switched.emit()
+
+    def _show_db(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+        self._db_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
+
+    # --- state ---------------------------------------------------------------
+    def _restore_state(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        tab = store.value("window/tab", 0)
+        try:
+            self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/tab", self.tabs.currentIndex())
+        store.sync()
+        super().closeEvent(event)

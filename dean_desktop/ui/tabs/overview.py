@@ -1,0 +1,196 @@
+"""Tổng quan: each target's value against its goal, the checklist completion and who has not reported."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.formatting import format_date, format_number, format_percent
+from ...services.indicators import ChecklistFigure, IndicatorReport, IndicatorValue, indicator_report, reported_periods
+from ...services.periods import Period, period_from_code
+from ..signals import AppSignals
+from .base import LazyTab
+
+MET_STYLE = "color: #1b6e20; font-weight: bold;"
+UNMET_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+def target_text(item: IndicatorValue) -> str:
+    unit = " %" if item.unit == "%" else f" {item.unit}"
+    if item.target_min is not None and item.target_max is not None:
+        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
+    if item.target_min is not None:
+        return f"≥ {format_number(item.target_min, 0)}{unit}"
+    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
+
+
+def value_text(item: IndicatorValue) -> str:
+    if item.unit == "%":
+        return format_percent(item.value)
+    return f"{item.numerator} {item.unit}"
+
+
+class TargetCard(QFrame):
+    """One target: title, value, numerator/denominator, a bar towards the goal and the met mark."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.value = QLabel()
+        self.value.setStyleSheet("font-size: 20pt;")
+        self.detail = QLabel()
+        self.mark = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(True)
+        layout = QGridLayout(self)
+        layout.addWidget(self.title, 0, 0, 1, 2)
+        layout.addWidget(self.value, 1, 0)
+        layout.addWidget(self.mark, 1, 1, alignment=Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.bar, 2, 0, 1, 2)
+        layout.addWidget(self.detail, 3, 0, 1, 2)
+
+    def show_value(self, item: IndicatorValue) -> None:
+        self.title.setText(item.title)
+        self.value.setText(value_text(item))
+        if item.denominator is not None:
+            detail = f"{item.numerator}/{item.denominator} — chỉ tiêu {target_text(item)} đến năm {item.deadline}"
+        else:
+            detail = f"Chỉ tiêu {target_text(item)} trong giai đoạn, hạn {item.deadline}"
+        self.detail.setText(detail)
+        goal = item.target_min if item.target_min else (item.target_max or 100.0)
+        reached = 0.0 if item.value is None else min(item.value / goal, 1.0) if goal else 0.0
+        self.bar.setValue(int(round(reached * 1000)))
+        self.bar.setFormat(f"{format_number(reached * 100, 0)} % chỉ tiêu")
+        self.mark.setText("✔ Đạt" if item.met else "✘ Chưa đạt")
+        self.mark.setStyleSheet(MET_STYLE if item.met else UNMET_STYLE)
+        self.setToolTip(f"Mã chỉ tiêu: {item.code}")
+
+
+class OverviewTab(LazyTab):
+    def __init__(self, signals: AppSignals, parent: QWidget | None = None) -> None:
+        super().__init__(signals, parent)
+        for signal in (
+            signals.returns_changed,
+            signals.offices_changed,
+            signals.rotations_changed,
+            signals.tasks_changed,
+            signals.units_changed,
+        ):
+            signal.connect(self.mark_dirty)
+        self.period_combo = QComboBox()
+        self.period_combo.setMinimumWidth(220)
+        self.period_combo.setToolTip("Tính các chỉ tiêu theo báo cáo mới nhất của mỗi đơn vị, đến hết kỳ đã chọn")
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.reference = QLabel()
+        top = QHBoxLayout()
+        caption = QLabel("Tính đến &kỳ:")
+        caption.setBuddy(self.period_combo)
+        top.addWidget(caption)
+        top.addWidget(self.period_combo)
+        top.addWidget(self.reference, 1)
+
+        self.cards: dict[str, TargetCard] = {}
+        self.cards_box = QGroupBox("Chỉ tiêu của các Đề án")
+        self.cards_layout = QGridLayout(self.cards_box)
+        self.checklist_box = QGroupBox("Nhiệm vụ theo nhóm giải pháp")
+        self.checklist_layout = QVBoxLayout(self.checklist_box)
+        self.checklist_labels: dict[str, tuple[QLabel, QProgressBar]] = {}
+        self.missing_box = QGroupBox("Xã, thị trấn chưa gửi báo cáo")
+        self.missing_list = QListWidget()
+        missing_layout = QVBoxLayout(self.missing_box)
+        missing_layout.addWidget(self.missing_list)
+
+        side = QVBoxLayout()
+        side.addWidget(self.checklist_box)
+        side.addWidget(self.missing_box, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.cards_box, 3)
+        body.addLayout(side, 1)
+        content = QWidget()
+        outer = QVBoxLayout(content)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.report: IndicatorReport | None = None
+        self._filling = False
+
+    # --- data ----------------------------------------------------------------
+    def selected_period(self) -> Period | None:
+        code = self.period_combo.currentData()
+        return period_from_code(code) if code else None
+
+    def _fill_periods(self) -> None:
+        current = self.period_combo.currentData()
+        periods = reported_periods()
+        self._filling = True
+        self.period_combo.clear()
+        self.period_combo.addItem("Số liệu mới nhất", None)
+        for period in periods:
+            self.period_combo.addItem(period.label, period.code)
+        index = self.period_combo.findData(current) if current else 0
+        self.period_combo.setCurrentIndex(max(index, 0))
+        self._filling = False
+
+    def _period_chosen(self) -> None:
+        if not self._filling:
+            self.show_report()
+
+    def reload(self) -> None:
+        self._fill_periods()
+        self.show_report()
+
+    def show_report(self) -> None:
+        report = indicator_report(self.selected_period())
+        self.report = report
+        self.reference.setText(f"Ngày tính: {format_date(report.reference_date)}")
+        for position, item in enumerate(report.indicators):
+            card = self.cards.get(item.code)
+            if card is None:
+                card = TargetCard()
+                self.cards[item.code] = card
+                self.cards_layout.addWidget(card, position // 2, position % 2)
+            card.show_value(item)
+        for figure in report.checklists:
+            self._show_checklist(figure)
+        self.missing_list.clear()
+        if report.missing_returns:
+            self.missing_list.addItems(report.missing_returns)
+            self.missing_box.setTitle(f"Xã, thị trấn chưa gửi báo cáo ({len(report.missing_returns)})")
+        else:
+            self.missing_list.addItem("Tất cả xã, thị trấn đã gửi báo cáo.")
+            self.missing_box.setTitle("Xã, thị trấn chưa gửi báo cáo")
+
+    def _show_checklist(self, figure: ChecklistFigure) -> None:
+        pair = self.checklist_labels.get(figure.project_code)
+        if pair is None:
+            label, bar = QLabel(), QProgressBar()
+            bar.setRange(0, 1000)
+            self.checklist_layout.addWidget(label)
+            self.checklist_layout.addWidget(bar)
+            pair = self.checklist_labels[figure.project_code] = (label, bar)
+        label, bar = pair
+        label.setText(f"Đề án {figure.project_short}: {figure.done}/{figure.total} nhiệm vụ hoàn thành")
+        bar.setValue(int(round((figure.value or 0.0) * 10)))
+        bar.setFormat(format_percent(figure.value))
