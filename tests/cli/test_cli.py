@@ -52,7 +52,16 @@ def test_indicators_json_on_a_fresh_database(tmp_path: Path) -> None:
     offices = data["indicators"][4]
     assert offices["denominator"] == 23 and offices["met"] is False
     assert set(data["indicators"][0]) == {
-        "code", "title", "value", "numerator", "denominator", "unit", "target_min", "target_max", "deadline", "met",
+        "code",
+        "title",
+        "value",
+        "numerator",
+        "denominator",
+        "unit",
+        "target_min",
+        "target_max",
+        "deadline",
+        "met",
     }
     assert len(data["missing_returns"]) == 23
     assert db.exists()
@@ -100,7 +109,12 @@ def test_command_line_does_not_load_qt_widgets(tmp_path: Path) -> None:
         "assert 'PySide6.QtWidgets' not in sys.modules, 'Qt widgets imported'"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
         env={**os.environ, "DEAN_DESKTOP_DATA_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr

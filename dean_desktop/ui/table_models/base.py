@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ...services.vntext import sort_key as vn_sort_key
+
 R = TypeVar("R")
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -114,19 +116,19 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if not 0 <= column < len(self.columns):
             return
         col = self.columns[column]
-        key = col.sort or col.display
+        display = col.display
+        key = col.sort or (lambda row: vn_sort_key(display(row)))  # text columns sort the Vietnamese way
 
-        def safe(row: R) -> tuple[int, Any]:
-            value = key(row)
-            return (1, 0) if value is None or value == "" else (0, value)
+        keys = [key(row) for row in self._rows]
+        filled = [i for i, k in enumerate(keys) if k is not None and k != ""]
+        empty = [i for i, k in enumerate(keys) if k is None or k == ""]
+        filled.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        order_of = filled + empty  # blanks stay last in both directions
 
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
-        order_of = sorted(
-            range(len(self._rows)), key=lambda i: safe(self._rows[i]), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(order_of)}
         self._rows = [self._rows[i] for i in order_of]
         persistent = self.persistentIndexList()
         moved = [self.index(new_position[p.row()], p.column()) for p in persistent]
         self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
