@@ -54,6 +54,8 @@ def return_status() -> ReturnStatus:
             if end == ref:
                 current.add(unit_id)
     return ReturnStatus(
-        latest_end=ref, latest_label=_label(longest) if longest else "", unit_period=unit_period,
+        latest_end=ref,
+        latest_label=_label(longest) if longest else "",
+        unit_period=unit_period,
         up_to_date=frozenset(current),
     )
