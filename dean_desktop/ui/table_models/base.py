@@ -41,12 +41,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[R] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # re-applied when rows are replaced
         self.commit: Callable[[R, int, Any], bool] | None = None
 
     # --- content -------------------------------------------------------------
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._rows = [self._rows[i] for i in self._sorted_positions(*self._sorted_by)]
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -112,19 +115,22 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             self.dataChanged.emit(index, index)
         return ok
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
+    def _sorted_positions(self, column: int, order: Qt.SortOrder) -> list[int]:
         col = self.columns[column]
         display = col.display
         key = col.sort or (lambda row: vn_sort_key(display(row)))  # text columns sort the Vietnamese way
-
         keys = [key(row) for row in self._rows]
         filled = [i for i, k in enumerate(keys) if k is not None and k != ""]
         empty = [i for i, k in enumerate(keys) if k is None or k == ""]
         filled.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
-        order_of = filled + empty  # blanks stay last in both directions
+        return filled + empty  # blanks stay last in both directions
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            self._sorted_by = None
+            return
+        self._sorted_by = (column, order)
+        order_of = self._sorted_positions(column, order)
         self.layoutAboutToBeChanged.emit()
         new_position = {old: new for new, old in enumerate(order_of)}
         self._rows = [self._rows[i] for i in order_of]

@@ -66,7 +66,7 @@ COLUMNS: list[tuple[Column[OfficeRow], str | None]] = [
     ),
     (
         Column(
-            "Phòng làm việc riêng",
+            "Phòng riêng",
             lambda r: yes_no_label(r.has_office) if r.return_id else "Chưa báo cáo",
             background=lambda r: _flag_brush(r.has_office, r),
             editor=lambda r: yes_no_label(r.has_office),
@@ -148,7 +148,7 @@ COLUMNS: list[tuple[Column[OfficeRow], str | None]] = [
     ),
     (
         Column(
-            "Ngày đưa vào sử dụng",
+            "Ngày sử dụng",
             lambda r: format_date(r.in_use_since),
             sort=lambda r: r.in_use_since,
             background=_plain,
@@ -158,7 +158,7 @@ COLUMNS: list[tuple[Column[OfficeRow], str | None]] = [
     ),
     (
         Column(
-            "VB điện tử (tổ chức)",
+            "VB điện tử",
             _edoc_text,
             sort=lambda r: (r.edoc_yes / r.edoc_total) if r.edoc_total else None,
             align_right=True,
@@ -255,7 +255,7 @@ class OfficesTab(LazyTab):
     def reload(self) -> None:
         rows = offices.list_offices()
         self.model.set_rows(rows)
-        widths = [150, 140, 100, 90, 70, 80, 80, 90, 110, 150, 130, 150]
+        widths = [140, 95, 100, 85, 60, 70, 70, 80, 105, 100, 85, 110]
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         with_office = sum(1 for r in rows if r.has_office)

@@ -15,6 +15,7 @@ class DataTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # keep the service's order at first
         self.setSortingEnabled(True)
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
