@@ -279,3 +279,13 @@ def reported_periods() -> list[Period]:
     """Every period some return covers, newest first."""
     codes = {row[0] for row in UnitReturn.select(UnitReturn.period_code).distinct().tuples()}
     return sorted((period_from_code(c) for c in codes), reverse=True)
+
+
+def indicator_history() -> dict[str, list[tuple[Period, float | None]]]:
+    """Each indicator's value as of every reported period, oldest first (for the overview's charts)."""
+    history: dict[str, list[tuple[Period, float | None]]] = {}
+    targets = load_targets()
+    for period in reversed(reported_periods()):
+        for item in compute_indicators(targets, load_facts(period)):
+            history.setdefault(item.code, []).append((period, item.value))
+    return history

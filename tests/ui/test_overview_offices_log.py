@@ -122,3 +122,19 @@ def test_import_log_tab_shows_empty_state(qtbot: QtBot, store: Path, qtmodeltest
     assert tab.model.rowCount() == 0
     assert "Chưa nhập" in tab.summary.text()
     qtmodeltester.check(tab.model)
+
+
+def test_overview_charts_follow_each_reported_period(qtbot: QtBot, demo_store: Path) -> None:
+    from dean_desktop.services.indicators import reported_periods
+
+    tab = show(qtbot, OverviewTab(AppSignals()))
+    qtbot.waitUntil(lambda: all(card.chart is not None for card in tab.cards.values()))
+    periods = sorted(reported_periods())
+    chart = tab.cards["reform.edoc_orgs"].chart
+    expected = [
+        next(i.value for i in indicator_report(p).indicators if i.code == "reform.edoc_orgs") for p in periods
+    ]
+    assert [value for _, value in chart.points] == expected
+    assert [day for day, _ in chart.points] == [p.end for p in periods]
+    names = [series.name() for series in chart.chart().series()]
+    assert "Chỉ tiêu" in names and "Hạn 2018" in names

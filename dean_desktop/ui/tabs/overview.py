@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.formatting import format_date, format_number, format_percent
-from ...services.indicators import ChecklistFigure, IndicatorReport, IndicatorValue, indicator_report, reported_periods
+from ...services.indicators import (
+    ChecklistFigure,
+    IndicatorReport,
+    IndicatorValue,
+    indicator_history,
+    indicator_report,
+    reported_periods,
+)
 from ...services.periods import Period, period_from_code
 from ..signals import AppSignals
 from .base import LazyTab
@@ -64,6 +71,16 @@ class TargetCard(QFrame):
         layout.addWidget(self.mark, 1, 1, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.bar, 2, 0, 1, 2)
         layout.addWidget(self.detail, 3, 0, 1, 2)
+        self.chart_slot = layout
+        self.chart = None  # created after the first paint: QtCharts costs ~80 ms to load
+
+    def ensure_chart(self):  # type: ignore[no-untyped-def]
+        if self.chart is None:
+            from ..widgets.indicator_chart import IndicatorChart
+
+            self.chart = IndicatorChart(self)
+            self.chart_slot.addWidget(self.chart, 4, 0, 1, 2)
+        return self.chart
 
     def show_value(self, item: IndicatorValue) -> None:
         self.title.setText(item.title)
@@ -172,6 +189,7 @@ class OverviewTab(LazyTab):
                 self.cards[item.code] = card
                 self.cards_layout.addWidget(card, position // 2, position % 2)
             card.show_value(item)
+        QTimer.singleShot(0, self.show_charts)
         for figure in report.checklists:
             self._show_checklist(figure)
         self.missing_list.clear()
@@ -181,6 +199,16 @@ class OverviewTab(LazyTab):
         else:
             self.missing_list.addItem("Tất cả xã, thị trấn đã gửi báo cáo.")
             self.missing_box.setTitle("Xã, thị trấn chưa gửi báo cáo")
+
+    def show_charts(self) -> None:
+        """Each target across the reported periods, with its target line and deadline."""
+        if self.report is None:
+            return
+        history = indicator_history()
+        for item in self.report.indicators:
+            card = self.cards.get(item.code)
+            if card is not None:
+                card.ensure_chart().show_history(item, history.get(item.code, []))
 
     def _show_checklist(self, figure: ChecklistFigure) -> None:
         pair = self.checklist_labels.get(figure.project_code)
