@@ -31,6 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018" hoặc "Quý II/2019"')
     indicators.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands.add_parser("demo", help="nạp dữ liệu mẫu (có đánh dấu) để xem thử phần mềm")
+    forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
+    forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
+    forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
+    forms.add_argument("--period", metavar="KỲ", help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: năm nay)')
+    summary = commands.add_parser("export-summary", help="xuất bảng tổng hợp của huyện (Excel)")
+    summary.add_argument("out", metavar="OUT.xlsx", help="tệp Excel sẽ ghi")
+    summary.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
+    report = commands.add_parser("report", help="in báo cáo tổng hợp ra tệp PDF")
+    report.add_argument("out", metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    report.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
+    imports = commands.add_parser("import", help="nhập báo cáo của đơn vị và các bảng của huyện (Excel)")
+    imports.add_argument("files", metavar="TỆP", nargs="+", help="tệp .xlsx/.xlsm/.xls hoặc thư mục chứa các tệp")
+    imports.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì vào cơ sở dữ liệu")
+    imports.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
 
 
@@ -94,6 +108,116 @@ def cmd_demo() -> int:
     return 0
 
 
+def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | None) -> int:
+    from datetime import date
+
+    from .services.excel_export.forms import export_forms
+    from .services.units import list_units, resolve_unit
+
+    period = parse_period(period_text) if period_text else parse_period(f"Năm {date.today().year}")
+    unit_ids = None
+    if unit_names:
+        units = list_units()
+        unit_ids = [resolve_unit(name, units).id for name in unit_names]
+    paths = export_forms(Path(out), period, unit_ids)
+    for path in paths:
+        print(path)
+    print(f"Đã tạo {len(paths)} biểu mẫu kỳ {period.label} trong {Path(out)}")
+    return 0
+
+
+def _unwritable(path: Path, error: OSError) -> int:
+    if isinstance(error, PermissionError):
+        why = "tệp đang mở trong chương trình khác (Excel, trình xem PDF…) hoặc không có quyền ghi vào thư mục này"
+    elif isinstance(error, FileNotFoundError):
+        why = "thư mục chứa tệp không tồn tại"
+    elif isinstance(error, IsADirectoryError):
+        why = "đây là một thư mục, hãy ghi cả tên tệp"
+    else:
+        why = f"lỗi hệ thống ({error.strerror or error})"
+    print(f'Lỗi: không ghi được tệp "{path}": {why}.', file=sys.stderr)
+    return 2
+
+
+def cmd_export_summary(out: str, as_of: str | None) -> int:
+    from .services.excel_export.summary import export_summary
+
+    period = parse_period(as_of) if as_of else None
+    path = Path(out)
+    try:
+        export_summary(path, period)
+    except OSError as error:
+        return _unwritable(path, error)
+    scope = f"tính đến {period.label}" if period else "số liệu mới nhất"
+    print(f"Đã ghi bảng tổng hợp ({scope}) vào tệp {path}")
+    return 0
+
+
+def cmd_report(out: str, as_of: str | None) -> int:
+    from .rendering.pdf import render_report_pdf
+
+    period = parse_period(as_of) if as_of else None
+    path = Path(out)
+    try:
+        render_report_pdf(path, period)
+    except OSError as error:
+        return _unwritable(path, error)
+    scope = f"tính đến {period.label}" if period else "số liệu mới nhất"
+    print(f"Đã ghi báo cáo PDF ({scope}) vào tệp {path}")
+    return 0
+
+
+_IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cán bộ", "rotations": "luân chuyển",
+                  "members": "thành viên"}  # fmt: skip
+
+
+def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
+    """Import returns and district workbooks; exit 1 when any file was rejected (the others still land)."""
+    from .models import db
+    from .models.schema import backup_name, backup_to
+    from .paths import backup_dir_for
+    from .services.excel_import import import_files, workbook_files
+
+    paths = workbook_files([Path(f) for f in files])
+    if not paths:
+        print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
+        return 1
+    if not dry_run and db.database != ":memory:":
+        db_path = Path(db.database)
+        backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name:
+            print(f"[{done + 1}/{total}] {name}", file=sys.stderr, flush=True)
+
+    show_progress = not as_json and len(paths) > 3
+    outcomes = import_files(paths, dry_run=dry_run, progress=progress if show_progress else None)
+    if as_json:
+        print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        for o in outcomes:
+            if o.status == "rejected":
+                status = "Bị từ chối"
+            elif o.unchanged:
+                status = "Không thay đổi"
+            else:
+                status = "Có thể nhập (chạy thử)" if dry_run else "Đã nhập"
+            what = ", ".join(x for x in (o.unit, o.period) if x)
+            counts = ", ".join(f"{n} {_IMPORT_COUNTS.get(k, k)}" for k, n in o.counts.items() if n)
+            print(f"{status}: {o.file}" + (f" — {what}" if what else "") + (f" ({counts})" if counts else ""))
+            for error in o.errors:
+                print(f"    Lỗi: {error.text()}")
+            for warning in o.warnings:
+                print(f"    Cảnh báo: {warning.text()}")
+        rejected = sum(o.status == "rejected" for o in outcomes)
+        unchanged = sum(o.unchanged for o in outcomes)
+        done = len(outcomes) - rejected - unchanged
+        verb = "có thể nhập" if dry_run else "đã nhập"
+        print(f"Tổng cộng {len(outcomes)} tệp: {done} {verb}, {unchanged} không thay đổi, {rejected} bị từ chối."
+              + (" Chạy thử: chưa ghi gì vào cơ sở dữ liệu." if dry_run else ""))
+    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .store import open_store
@@ -103,8 +227,16 @@ def run(args: argparse.Namespace) -> int:
         open_store(Path(args.db) if args.db else None)
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
+        if args.command == "import":
+            return cmd_import(args.files, args.dry_run, args.json)
         if args.command == "demo":
             return cmd_demo()
+        if args.command == "export-summary":
+            return cmd_export_summary(args.out, args.as_of)
+        if args.command == "report":
+            return cmd_report(args.out, args.as_of)
+        if args.command == "export-forms":
+            return cmd_export_forms(args.out, args.unit, args.period)
     except (DomainError, PeriodError) as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return 2

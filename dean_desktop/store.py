@@ -15,3 +15,11 @@ def open_store(path: Path | str | None = None) -> Path:
     open_database(db_path, backup_dir=backup_dir_for(db_path))
     seed_database()
     return db_path
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (peewee keeps one per thread); background jobs call it when done."""
+    from .models import db
+
+    if not db.is_closed():
+        db.close()

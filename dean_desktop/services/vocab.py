@@ -130,3 +130,46 @@ def parse_yes_no(text: object) -> bool | None:
 
 def yes_no_label(value: bool | None) -> str:
     return "" if value is None else ("Có" if value else "Không")
+
+
+# The 54 officially recognised ethnic groups (Danh mục các dân tộc Việt Nam, GSO), in the official order.
+ETHNIC_GROUPS: tuple[str, ...] = (
+    "Kinh", "Tày", "Thái", "Hoa", "Khơ-me", "Mường", "Nùng", "Mông", "Dao", "Gia-rai",
+    "Ngái", "Ê-đê", "Ba-na", "Xơ-đăng", "Sán Chay", "Cơ-ho", "Chăm", "Sán Dìu", "Hrê", "Mnông",
+    "Ra-glai", "Xtiêng", "Bru-Vân Kiều", "Thổ", "Giáy", "Cơ-tu", "Gié-Triêng", "Mạ", "Khơ-mú", "Co",
+    "Tà-ôi", "Chơ-ro", "Kháng", "Xinh-mun", "Hà Nhì", "Chu-ru", "Lào", "La Chí", "La Ha", "Phù Lá",
+    "La Hủ", "Lự", "Lô Lô", "Chứt", "Mảng", "Pà Thẻn", "Cờ Lao", "Cống", "Bố Y", "Si La",
+    "Pu Péo", "Brâu", "Ơ Đu", "Rơ-măm",
+)  # fmt: skip
+
+# Other names and spellings of the ethnic groups people write (folded, letters only); see ethnic_group().
+ETHNIC_ALIASES: dict[str, str] = {
+    "viet": "Kinh", "nguoikinh": "Kinh", "khmer": "Khơ-me", "khmerkrom": "Khơ-me",
+    "hmong": "Mông", "meo": "Mông", "hmoong": "Mông", "man": "Dao", "daodo": "Dao", "daotien": "Dao",
+    "daoquanchet": "Dao", "daothanhy": "Dao", "daologang": "Dao", "daoquantrang": "Dao", "caolan": "Sán Chay",
+    "sanchi": "Sán Chay", "caolansanchi": "Sán Chay", "sanchaycaolan": "Sán Chay", "sanchaycaolansanchi": "Sán Chay",
+    "sandeo": "Sán Dìu", "thaiden": "Thái", "thaitrang": "Thái", "han": "Hoa", "jrai": "Gia-rai",
+    "rhade": "Ê-đê", "bahnar": "Ba-na", "sedang": "Xơ-đăng", "xedang": "Xơ-đăng", "kho": "Cơ-ho", "koho": "Cơ-ho",
+    "stieng": "Xtiêng", "vankieu": "Bru-Vân Kiều", "bru": "Bru-Vân Kiều", "katu": "Cơ-tu", "trieng": "Gié-Triêng",
+    "giatrieng": "Gié-Triêng", "khmu": "Khơ-mú", "xacau": "Khơ-mú", "paco": "Tà-ôi", "pako": "Tà-ôi",
+    "chauro": "Chơ-ro", "nungan": "Nùng", "nungphansinh": "Nùng", "nungchao": "Nùng", "nunginh": "Nùng",
+}  # fmt: skip
+
+
+def _ethnic_key(text: str) -> str:
+    folded = fold(text)
+    for prefix in ("dan toc ", "dt ", "dt. "):
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_ETHNIC_BY_KEY: dict[str, str] = {_ethnic_key(name): name for name in ETHNIC_GROUPS}
+
+
+def ethnic_group(text: str | None) -> str | None:
+    """The official name of an ethnic group as typed (``Tày``, ``TAY``, ``H'Mông``, ``Cao Lan``…), or None."""
+    if not text:
+        return None
+    found = _ethnic_key(text)
+    return _ETHNIC_BY_KEY.get(found) or ETHNIC_ALIASES.get(found)
