@@ -1,0 +1,364 @@
+"""The printed documents as HTML (Qt-free): the summary report, the roster with assignments and the urging lists,
+laid out as Party documents (Hướng dẫn 36-HD/VPTW): header, title, tables, signature."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from .cadres import LEVEL_LABELS, level_statistics, list_cadres
+from .checklist import list_groups, list_tasks
+from .completeness import Completeness, completeness, default_period
+from .formatting import format_date, format_number, format_percent
+from .indicators import IndicatorReport, IndicatorValue, indicator_report
+from .offices import list_offices
+from .party_document import (
+    Column,
+    document,
+    esc,
+    grid,
+    heading,
+    para,
+    party_header,
+    signature_block,
+    subheading,
+    title_block,
+)
+from .periods import Period
+from .roster import list_members
+from .rotations import list_rotations
+from .urging import urging_lists
+from .vntext import fold
+
+# --------------------------------------------------------------------------- figures as people read them
+
+
+def target_text(item: IndicatorValue) -> str:
+    """``≥ 15 %``, ``4–6 người``."""
+    unit = " %" if item.unit == "%" else f" {item.unit}"
+    if item.target_min is not None and item.target_max is not None:
+        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
+    if item.target_min is not None:
+        return f"≥ {format_number(item.target_min, 0)}{unit}"
+    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
+
+
+def value_text(item: IndicatorValue) -> str:
+    """``16,4 %`` for shares, ``5 người`` for counts."""
+    return format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
+
+
+def ratio_text(item: IndicatorValue) -> str:
+    return f"{item.numerator}/{item.denominator}" if item.denominator is not None else "—"
+
+
+def as_of_text(as_of: Period | None, reference: date) -> str:
+    return f"tính đến {as_of.label}" if as_of else f"số liệu mới nhất đến ngày {format_date(reference)}"
+
+
+def education_buckets() -> list[tuple[str, tuple[str, ...]]]:
+    """The qualification buckets of the Organising Committee's statistical forms."""
+    return [
+        ("Dưới cao đẳng", ("chua_dao_tao", "so_cap", "trung_cap")),
+        ("Cao đẳng", ("cao_dang",)),
+        ("Đại học", ("dai_hoc",)),
+        ("Thạc sĩ", ("thac_si",)),
+        ("Tiến sĩ", ("tien_si",)),
+    ]
+
+
+def theory_buckets() -> list[tuple[str, tuple[str, ...]]]:
+    return [
+        ("Chưa qua đào tạo", ("chua_dao_tao",)),
+        ("Sơ cấp", ("so_cap",)),
+        ("Trung cấp", ("trung_cap",)),
+        ("Cao cấp, Cử nhân", ("cao_cap", "cu_nhan")),
+    ]
+
+
+def _signer() -> str:
+    """The Head of the Organising Committee when the roster names one (by position), else blank for a hand signature."""
+    for member in list_members():
+        if fold(member.position).startswith("truong ban to chuc"):
+            return member.full_name
+    return ""
+
+
+# --------------------------------------------------------------------------- the summary report
+
+
+def _targets_section(report: IndicatorReport) -> str:
+    groups = list_groups()
+    projects: dict[str, str] = {}
+    for g in groups:
+        projects.setdefault(g.project_code, g.project_name)
+    checklist = {c.project_code: c for c in report.checklists}
+    columns = [
+        Column("STT", 8, "n"),
+        Column("Chỉ tiêu", 34),
+        Column("Kết quả", 13, "n"),
+        Column("Tỷ số", 12, "n"),
+        Column("Mục tiêu", 11, "n"),
+        Column("Thời hạn", 9, "n"),
+        Column("Đánh giá", 13, "n"),
+    ]
+    parts = [heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")]
+    for number, (code, name) in enumerate(projects.items(), start=1):
+        items = [i for i in report.indicators if i.project_code == code]
+        parts.append(subheading(f"{number}. {esc(name)}"))
+        if items:
+            rows = [
+                [k, i.title, value_text(i), ratio_text(i), target_text(i), i.deadline, "Đạt" if i.met else "Chưa đạt"]
+                for k, i in enumerate(items, start=1)
+            ]
+            parts.append(grid(columns, rows))
+        figure = checklist.get(code)
+        if figure is not None and figure.total:
+            parts.append(
+                para(
+                    f"Đã hoàn thành {figure.done}/{figure.total} nhiệm vụ của các nhóm giải pháp"
+                    f" ({format_percent(figure.value)})."
+                )
+            )
+    return "".join(parts)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Có" if value else "Chưa")
+
+
+def _offices_section(as_of: Period | None) -> str:
+    offices = list_offices(as_of)
+    ready = sum(1 for o in offices if o.has_office)
+    columns = [
+        Column("STT", 8, "n"),
+        Column("Xã, thị trấn", 18),
+        Column("Phòng riêng", 10, "n"),
+        Column("Diện tích (m²)", 11, "n"),
+        Column("Máy tính", 9, "n"),
+        Column("Internet", 11, "n"),
+        Column("Niêm yết TTHC", 10, "n"),
+        Column("Văn bản điện tử", 10, "n"),
+        Column("Kỳ báo cáo", 13, "n"),
+    ]
+    rows = [
+        [
+            i,
+            o.unit_name,
+            _yes_no(o.has_office),
+            format_number(o.floor_area, 1),
+            o.computers,
+            _yes_no(o.internet),
+            _yes_no(o.procedures_posted),
+            f"{o.edoc_yes}/{o.edoc_total}" if o.edoc_total else "",
+            o.period_label or "Chưa báo cáo",
+        ]
+        for i, o in enumerate(offices, start=1)
+    ]
+    summary = (
+        f"Có {ready}/{len(offices)} xã, thị trấn đã bố trí phòng làm việc riêng cho bộ phận tiếp nhận và trả kết quả."
+    )
+    return heading("II. BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ CẤP XÃ") + para(esc(summary)) + grid(columns, rows)
+
+
+def _cadres_section(as_of: Period | None) -> str:
+    cadres = list_cadres(as_of)
+    stats = level_statistics(cadres)
+    columns = [Column("STT", 8, "n"), Column("Tiêu chí", 40)]
+    for s in stats:
+        columns += [Column(f"{LEVEL_LABELS[s.level]} (người)", 13, "n"), Column("Tỷ lệ", 13, "n")]
+
+    def line(number: str, label: str, codes: Sequence[str], by: str) -> list[str]:
+        row = [number, label]
+        for s in stats:
+            count = sum(getattr(s, by).get(c, 0) for c in codes)
+            row += [str(count), format_percent(100.0 * count / s.total if s.total else None)]
+        return row
+
+    rows: list[list[str]] = [["", "Tổng số"] + [x for s in stats for x in (str(s.total), "")], ["I", "Chuyên môn"]]
+    rows += [line(str(i), label, codes, "by_education") for i, (label, codes) in enumerate(education_buckets(), 1)]
+    rows.append(["II", "Lý luận chính trị"])
+    rows += [line(str(i), label, codes, "by_theory") for i, (label, codes) in enumerate(theory_buckets(), 1)]
+    return heading("III. TRÌNH ĐỘ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ") + grid(columns, rows)
+
+
+def _rotations_section(as_of: Period | None, reference: date) -> str:
+    rotations = [
+        r for r in list_rotations() if as_of is None or r.decision_date is None or r.decision_date <= reference
+    ]
+    columns = [
+        Column("STT", 8, "n"),
+        Column("Họ và tên", 19),
+        Column("Trước luân chuyển", 27),
+        Column("Luân chuyển đến", 27),
+        Column("Quyết định", 19, "n"),
+    ]
+    rows = [
+        [
+            i,
+            r.full_name,
+            r.from_position,
+            r.to_position,
+            f"{r.decision_no}, {format_date(r.decision_date)}" if r.decision_date else r.decision_no,
+        ]
+        for i, r in enumerate(rotations, start=1)
+    ]
+    text = f"Đã luân chuyển {len(rotations)} đồng chí lãnh đạo cấp huyện về làm lãnh đạo, quản lý cấp xã."
+    return heading("IV. LUÂN CHUYỂN CÁN BỘ") + para(esc(text)) + (grid(columns, rows) if rows else "")
+
+
+def _checklist_section(today: date) -> str:
+    tasks = list_tasks()
+    overdue = [t for t in tasks if t.overdue(today)]
+    late: dict[int, int] = {}
+    for t in overdue:
+        late[t.group_id] = late.get(t.group_id, 0) + 1
+    columns = [
+        Column("Đề án", 10, "n"),
+        Column("Nhóm giải pháp", 46),
+        Column("Số nhiệm vụ", 11, "n"),
+        Column("Hoàn thành", 11, "n"),
+        Column("Tỷ lệ", 11, "n"),
+        Column("Quá hạn", 11, "n"),
+    ]
+    groups = list_groups()
+    shorts = {g.project_code: g.project_short for g in groups}
+    rows = [
+        [
+            g.project_short,
+            f"{g.number}. {g.name}",
+            g.total,
+            g.done,
+            format_percent(100.0 * g.done / g.total if g.total else None),
+            late.get(g.id, 0) or "",
+        ]
+        for g in groups
+    ]
+    parts = [heading("V. TIẾN ĐỘ THỰC HIỆN CÁC NHÓM GIẢI PHÁP"), grid(columns, rows)]
+    if overdue:
+        parts.append(para(f"Có {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành:"))
+        late_columns = [
+            Column("STT", 8, "n"),
+            Column("Đề án", 10, "n"),
+            Column("Nhóm", 9, "n"),
+            Column("Nhiệm vụ", 35),
+            Column("Hạn", 16, "n"),
+            Column("Phụ trách", 22),
+        ]
+        late_rows = [
+            [
+                i,
+                shorts.get(t.project_code, t.project_code),
+                t.group_number,
+                t.title,
+                format_date(t.deadline),
+                ", ".join(x for x in (t.member_name, t.unit_name) if x),
+            ]
+            for i, t in enumerate(overdue, start=1)
+        ]
+        parts.append(grid(late_columns, late_rows))
+    return "".join(parts)
+
+
+def _completeness_section(report: Completeness) -> str:
+    communes, district = report.commune_rate, report.district_rate
+    parts = [
+        heading("VI. TÌNH HÌNH GỬI BÁO CÁO", with_signature=True),
+        para(
+            f"Kỳ báo cáo {esc(report.period.label)}: {communes.sent}/{communes.expected} xã, thị trấn"
+            f" ({format_percent(communes.percent)}) và {district.sent}/{district.expected} cơ quan, đơn vị cấp huyện"
+            f" ({format_percent(district.percent)}) đã gửi báo cáo."
+        ),
+    ]
+    for label, missing in (
+        ("Xã, thị trấn", report.missing_communes),
+        ("Cơ quan, đơn vị cấp huyện", report.missing_district),
+    ):
+        if missing:
+            names = ", ".join(u.unit_name for u in missing)
+            parts.append(para(f"{label} chưa gửi báo cáo: {esc(names)}."))
+    return "".join(parts)
+
+
+def report_html(as_of: Period | None = None, today: date | None = None) -> str:
+    """The summary report of both projects as HTML, the same text the PDF and the print preview show."""
+    today = today or date.today()
+    report = indicator_report(as_of)
+    period = as_of or default_period()
+    scope = as_of_text(as_of, report.reference_date)
+    intro = (
+        "Thực hiện các Đề án của Ban Chấp hành Đảng bộ huyện giai đoạn 2016 - 2020, Ban Tổ chức Huyện ủy báo cáo"
+        f" kết quả thực hiện các chỉ tiêu ({scope}) như sau:"
+    )
+    body = [
+        party_header(today),
+        title_block("BÁO CÁO", "Kết quả thực hiện các Đề án giai đoạn 2016 - 2020", scope),
+        para(esc(intro)),
+        _targets_section(report),
+        _offices_section(as_of),
+        _cadres_section(as_of),
+        _rotations_section(as_of, report.reference_date),
+        _checklist_section(today),
+        _completeness_section(completeness(period)),
+        signature_block(_signer()),
+    ]
+    return document("".join(body))
+
+
+# --------------------------------------------------------------------------- roster and urging lists
+
+
+def roster_html(today: date | None = None) -> str:
+    """The steering committee with each member's role and the units assigned to them."""
+    today = today or date.today()
+    columns = [
+        Column("STT", 7, "n"),
+        Column("Họ và tên", 18),
+        Column("Chức vụ", 19),
+        Column("Chức danh trong Ban Chỉ đạo", 17),
+        Column("Điện thoại", 16, "n"),
+        Column("Đơn vị phụ trách", 23),
+    ]
+    rows = [
+        [
+            i,
+            esc(m.full_name),
+            esc(m.position),
+            esc(m.role),
+            esc(m.phone).replace(" ", "&nbsp;"),
+            esc("; ".join(m.unit_names)),
+        ]
+        for i, m in enumerate(list_members(), start=1)
+    ]
+    body = [
+        party_header(today, ""),
+        title_block("DANH SÁCH", "Ban Chỉ đạo và phân công nhiệm vụ"),
+        grid(columns, rows, raw=True),
+    ]
+    return document("".join(body))
+
+
+def urging_html(period: Period | None = None, member_id: int | None = None, today: date | None = None) -> str:
+    """What each member (or one member) must chase for the period, one table per member."""
+    today = today or date.today()
+    period = period or default_period()
+    lists = urging_lists(period, member_id=member_id, today=today)
+    columns = [Column("STT", 8, "n"), Column("Đơn vị", 24), Column("Nội dung cần đôn đốc", 68)]
+    body = [
+        party_header(today, ""),
+        title_block("DANH SÁCH ĐÔN ĐỐC", "Các đơn vị, nhiệm vụ cần đôn đốc", f"kỳ {period.label}"),
+    ]
+    for number, entry in enumerate(lists, start=1):
+        m = entry.member
+        who = ", ".join(x for x in (m.role, m.position) if x)
+        body.append(subheading(f"{number}. Đồng chí {esc(m.full_name)}" + (f" – {esc(who)}" if who else "")))
+        if m.unit_names:
+            body.append(para(f"Đơn vị phụ trách: {esc('; '.join(m.unit_names))}."))
+        if entry.items:
+            rows = [[i, item.unit_name, item.text] for i, item in enumerate(entry.items, start=1)]
+            body.append(grid(columns, rows))
+        else:
+            body.append(para("Không có nội dung cần đôn đốc."))
+    if not lists:
+        body.append(para("Chưa có thành viên Ban Chỉ đạo."))
+    return document("".join(body))
