@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,8 +39,10 @@ def main() -> int:
     only = set(sys.argv[1:])
     for index, name in enumerate(TABS):
         window.tabs.setCurrentIndex(index)
-        for _ in range(20):
+        deadline = time.monotonic() + 0.8  # let deferred work (charts) finish and lay out
+        while time.monotonic() < deadline:
             app.processEvents()
+            time.sleep(0.02)
         if not only or name in only:
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")

@@ -131,10 +131,30 @@ def test_overview_charts_follow_each_reported_period(qtbot: QtBot, demo_store: P
     qtbot.waitUntil(lambda: all(card.chart is not None for card in tab.cards.values()))
     periods = sorted(reported_periods())
     chart = tab.cards["reform.edoc_orgs"].chart
-    expected = [
-        next(i.value for i in indicator_report(p).indicators if i.code == "reform.edoc_orgs") for p in periods
-    ]
+    expected = [next(i.value for i in indicator_report(p).indicators if i.code == "reform.edoc_orgs") for p in periods]
     assert [value for _, value in chart.points] == expected
     assert [day for day, _ in chart.points] == [p.end for p in periods]
     names = [series.name() for series in chart.chart().series()]
     assert "Chỉ tiêu" in names and "Hạn 2018" in names
+
+
+def test_completeness_panel_for_the_chosen_period(qtbot: QtBot, demo_store: Path) -> None:
+    from dean_desktop.services.returns import ReturnData, save_return
+    from tests.factories import unit_id
+
+    save_return(
+        ReturnData(
+            unit_id=unit_id("Linh Thông"),
+            period=__import__("dean_desktop.services.periods", fromlist=["parse_period"]).parse_period("Quý I/2019"),
+        )
+    )
+    tab = show(qtbot, OverviewTab(AppSignals()))
+    panel = tab.completeness
+    assert "Quý I/2019" in panel.title()
+    assert "Xã, thị trấn: 1/24" in panel.rate.text()
+    first = panel.model.row_at(0)
+    assert not first.sent and panel.model.data(panel.model.index(0, 2)) == "Chưa gửi"
+    sent = [panel.model.row_at(i) for i in range(panel.model.rowCount()) if panel.model.row_at(i).sent]
+    assert [r.unit_name for r in sent] == ["Linh Thông"]
+    tab.period_combo.setCurrentIndex(tab.period_combo.findText("Năm 2018"))
+    assert "Năm 2018" in panel.title() and "24/24" in panel.rate.text()

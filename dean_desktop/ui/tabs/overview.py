@@ -28,6 +28,7 @@ from ...services.indicators import (
 )
 from ...services.periods import Period, period_from_code
 from ..signals import AppSignals
+from ..widgets.completeness_panel import CompletenessPanel
 from .base import LazyTab
 
 MET_STYLE = "color: #1b6e20; font-weight: bold;"
@@ -128,6 +129,7 @@ class OverviewTab(LazyTab):
         self.checklist_box = QGroupBox("Nhiệm vụ theo nhóm giải pháp")
         self.checklist_layout = QVBoxLayout(self.checklist_box)
         self.checklist_labels: dict[str, tuple[QLabel, QProgressBar]] = {}
+        self.completeness = CompletenessPanel()
         self.missing_box = QGroupBox("Xã, thị trấn chưa gửi báo cáo")
         self.missing_list = QListWidget()
         missing_layout = QVBoxLayout(self.missing_box)
@@ -135,10 +137,11 @@ class OverviewTab(LazyTab):
 
         side = QVBoxLayout()
         side.addWidget(self.checklist_box)
+        side.addWidget(self.completeness, 3)
         side.addWidget(self.missing_box, 1)
         body = QHBoxLayout()
-        body.addWidget(self.cards_box, 3)
-        body.addLayout(side, 1)
+        body.addWidget(self.cards_box, 5)
+        body.addLayout(side, 3)
         content = QWidget()
         outer = QVBoxLayout(content)
         outer.addLayout(top)
@@ -192,6 +195,7 @@ class OverviewTab(LazyTab):
         QTimer.singleShot(0, self.show_charts)
         for figure in report.checklists:
             self._show_checklist(figure)
+        self.completeness.show_period(self.selected_period())
         self.missing_list.clear()
         if report.missing_returns:
             self.missing_list.addItems(report.missing_returns)
@@ -202,6 +206,19 @@ class OverviewTab(LazyTab):
 
     def show_charts(self) -> None:
         """Each target across the reported periods, with its target line and deadline."""
+        if self.report is None:
+            return
+        fresh = [card for card in self.cards.values() if card.chart is None]
+        for card in fresh:
+            card.ensure_chart()
+        if fresh:
+            # Fill new charts once they have been laid out: a chart filled at its default tiny size elides its axis
+            # labels to "…" and does not recover.
+            QTimer.singleShot(0, self._fill_charts)
+        else:
+            self._fill_charts()
+
+    def _fill_charts(self) -> None:
         if self.report is None:
             return
         history = indicator_history()

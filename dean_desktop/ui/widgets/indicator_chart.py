@@ -24,86 +24,87 @@ def _x(day: date) -> float:
     return day.year + ((day - start).days + 0.5) / length
 
 
+def _line(name: str, pen: QPen) -> QLineSeries:
+    series = QLineSeries()
+    series.setName(name)
+    series.setPen(pen)
+    return series
+
+
 class IndicatorChart(QChartView):
+    """Series and axes are made once; ``show_history`` only replaces points and ranges."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(190)
+        small = QFont()
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 6.0))
         chart = QChart()
-        chart.legend().setVisible(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setFont(small)
         chart.setMargins(QMargins(2, 2, 2, 2))
         chart.setBackgroundRoundness(0)
+        self.target = _line("Chỉ tiêu", QPen(TARGET_COLOR, 1.5, Qt.PenStyle.DashLine))
+        self.ceiling = _line("Mức tối đa", QPen(TARGET_COLOR, 1.0, Qt.PenStyle.DotLine))
+        self.deadline = _line("Hạn", QPen(DEADLINE_COLOR, 1.5, Qt.PenStyle.DotLine))
+        self.values = _line("Kết quả", QPen(VALUE_COLOR, 2))
+        self.dots = QScatterSeries()
+        self.dots.setMarkerSize(7)
+        self.dots.setColor(VALUE_COLOR)
+        self.x_axis = QCategoryAxis()
+        self.x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        self.x_axis.setLabelsFont(small)
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%.0f")
+        self.y_axis.setLabelsFont(small)
+        self.y_axis.setRange(0.0, 100.0)  # the widest labels first, so the layout reserves room for "100"
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (self.target, self.ceiling, self.deadline, self.values, self.dots):
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+        chart.legend().markers(self.dots)[0].setVisible(False)
         self.setChart(chart)
         self.points: list[tuple[date, float]] = []
 
     def show_history(self, item: IndicatorValue, history: list[tuple[Period, float | None]]) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        small = QFont()
-        small.setPointSizeF(max(small.pointSizeF() - 1.5, 6.0))
-        chart.legend().setFont(small)
-
-        values = QLineSeries()
-        values.setName("Kết quả")
-        values.setPen(QPen(VALUE_COLOR, 2))
-        dots = QScatterSeries()
-        dots.setMarkerSize(7)
-        dots.setColor(VALUE_COLOR)
         self.points = [(period.end, value) for period, value in history if value is not None]
-        for day, value in self.points:
-            values.append(_x(day), value)
-            dots.append(_x(day), value)
         deadline = date(item.deadline, 12, 31)
         first = min([d for d, _ in self.points] + [date(item.deadline - 4, 1, 1)])
         last = max([d for d, _ in self.points] + [deadline])
-        target = QLineSeries()
-        target.setName("Chỉ tiêu")
-        target.setPen(QPen(TARGET_COLOR, 1.5, Qt.PenStyle.DashLine))
+        left, right = float(first.year), last.year + 1.2  # room to see the deadline line
         goal = item.target_min if item.target_min is not None else item.target_max or 0.0
-        target.append(float(first.year), goal)
-        target.append(last.year + 1.2, goal)
         top = max([goal * 1.15, 1.0] + [v * 1.1 for _, v in self.points])
-        if item.unit == "%":
-            top = min(max(top, goal + 5), 105.0)
-        mark = QLineSeries()
-        mark.setName(f"Hạn {item.deadline}")
-        mark.setPen(QPen(DEADLINE_COLOR, 1.5, Qt.PenStyle.DotLine))
-        mark.append(float(item.deadline + 1), 0.0)
-        mark.append(float(item.deadline + 1), top * 2)
-        extra = []
-        if item.target_min is not None and item.target_max is not None:
-            ceiling = QLineSeries()
-            ceiling.setName("Mức tối đa")
-            ceiling.setPen(QPen(TARGET_COLOR, 1.0, Qt.PenStyle.DotLine))
-            ceiling.append(float(first.year), item.target_max)
-            ceiling.append(last.year + 1.2, item.target_max)
-            extra.append(ceiling)
+        if item.target_max is not None:
             top = max(top, item.target_max * 1.15)
-        for series in (target, *extra, mark, values, dots):
-            chart.addSeries(series)
-        chart.legend().markers(dots)[0].setVisible(False)
-
-        x_axis = QCategoryAxis()
-        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
-        x_axis.setLabelsFont(small)
-        x_axis.setStartValue(float(first.year))
-        for year in range(first.year, last.year + 1):
-            x_axis.append(str(year), float(year + 1))
-        x_axis.setRange(float(first.year), last.year + 1.2)  # room to see the deadline line
-        y_axis = QValueAxis()
-        y_axis.setRange(0.0, top)
         if item.unit == "%" and top > 60:
-            y_axis.setRange(0.0, 100.0)
-            y_axis.setTickCount(6)
-        else:
-            y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat("%.0f")
-        y_axis.setLabelsFont(small)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for series in chart.series():
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+            top = 100.0  # a share near its goal: show the whole 0–100 scale
+        self.values.replace([])
+        self.dots.replace([])
+        for day, value in self.points:
+            self.values.append(_x(day), value)
+            self.dots.append(_x(day), value)
+        self.target.replace([])
+        self.target.append(left, goal)
+        self.target.append(right, goal)
+        self.ceiling.replace([])
+        if item.target_min is not None and item.target_max is not None:
+            self.ceiling.append(left, item.target_max)
+            self.ceiling.append(right, item.target_max)
+        self.chart().legend().markers(self.ceiling)[0].setVisible(item.target_max is not None)
+        self.deadline.setName(f"Hạn {item.deadline}")
+        self.deadline.replace([])
+        self.deadline.append(float(item.deadline + 1), 0.0)
+        self.deadline.append(float(item.deadline + 1), top * 2)
+        for label in list(self.x_axis.categoriesLabels()):
+            self.x_axis.remove(label)
+        self.x_axis.setStartValue(left)
+        for year in range(first.year, last.year + 1):
+            self.x_axis.append(str(year), float(year + 1))
+        self.x_axis.setRange(left, right)
+        self.y_axis.setRange(0.0, top)
+        self.y_axis.applyNiceNumbers()
+        if self.y_axis.tickCount() > 5:
+            self.y_axis.setTickCount(5)  # QtCharts elides labels ("…") that are packed too tightly
