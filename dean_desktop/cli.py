@@ -23,7 +23,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description=DESCRIPTION)
+    program = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "main.py"
+    parser = _Parser(prog=program, description=DESCRIPTION)
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")

@@ -66,27 +66,24 @@ def _covers_vietnamese(family: str) -> bool:
 
 
 def _register_vietnamese_files(family: str) -> None:
-    """Where fontconfig exists, load the family's files that cover Vietnamese as application fonts, so they win over
-    an older version of the same family installed beside them (Debian's fonts-liberation 1.07 lacks Vietnamese,
-    fonts-liberation2 has it, both are named "Liberation Serif")."""
-    import shutil
-    import subprocess
+    """On Linux, load the family's font files that cover Vietnamese as application fonts, so they win over an older
+    version of the same family installed beside them (Debian's fonts-liberation 1.07 lacks Vietnamese,
+    fonts-liberation2 has it, both are named "Liberation Serif"). Windows has Times New Roman: nothing to do."""
+    import sys
 
-    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtGui import QFontDatabase, QRawFont
 
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
+    if not sys.platform.startswith("linux"):
         return
-    try:
-        found = subprocess.run(
-            [fc_list, f":family={family}:lang=vi", "file"], capture_output=True, text=True, timeout=10, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return
-    for line in sorted(found.splitlines()):
-        path = line.strip().rstrip(":")
-        if path:
-            QFontDatabase.addApplicationFont(path)
+    stem = family.replace(" ", "")
+    folders = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts"]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob(f"{stem}-*.ttf")):
+            raw = QRawFont(str(path), 12.0)
+            if raw.isValid() and all(raw.supportsCharacter(ord(ch)) for ch in _VIETNAMESE_SAMPLE):
+                QFontDatabase.addApplicationFont(str(path))  # files without Vietnamese (old versions) stay out
 
 
 @functools.cache

@@ -1,0 +1,158 @@
+"""The `Cán bộ` sheet: one row per leadership/management cadre, in any of the layouts communes use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..returns import CadreData
+from ..vntext import fold
+from ..vocab import ethnic_group as _ethnic_group
+from . import vocabulary
+from .issues import Findings
+from .matching import cell, looks_like_heading
+from .reader import Cell
+from .specs import CADRES
+from .tables import Layout, extra_column_warnings, iter_data_rows, locate_table
+from .values import ValueProblem, is_blank, is_mark, parse_birth_year, text
+
+ethnic_group = lru_cache(maxsize=1024)(_ethnic_group)
+_LABELS = {spec.name: spec.label for spec in CADRES}
+
+
+class _Row:
+    """Reads one data row, collecting every problem of the row before giving up on it."""
+
+    def __init__(self, sheet: str, number: int, values: Sequence[Cell], layout: Layout, found: Findings) -> None:
+        self.sheet, self.number, self.values, self.layout, self.found = sheet, number, values, layout, found
+        self.failed = False
+
+    def raw(self, name: str) -> Cell:
+        return cell(self.values, self.layout.columns.get(name))
+
+    def fail(self, name: str, message: str) -> None:
+        self.found.error(self.sheet, self.number, _LABELS.get(name, name), message)
+        self.failed = True
+
+    def parse(self, name: str, parser: object, required: bool = False) -> object:
+        value = self.raw(name)
+        if is_blank(value):
+            if required:
+                self.fail(name, "chưa nhập (bắt buộc).")
+            return None
+        try:
+            return parser(value)  # type: ignore[operator]
+        except ValueProblem as problem:
+            self.fail(name, str(problem))
+            return None
+
+
+def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
+    """Birth year and gender, from their own columns or from the Nam | Nữ pair (a mark or the birth year)."""
+    split = row.layout.split
+    gender = row.parse("gender", vocabulary.gender) or "" if "gender" in row.layout.columns else ""
+    if "nam" not in split and "nu" not in split:
+        year = row.parse("birth_year", parse_birth_year, required=True)
+        return year, str(gender)  # type: ignore[return-value]
+    male, female = cell(row.values, split.get("nam")), cell(row.values, split.get("nu"))
+    has_year_column = "birth_year" in row.layout.columns
+    if has_year_column:
+        year = row.parse("birth_year", parse_birth_year, required=True)
+        if is_mark(male) != is_mark(female):
+            gender = "Nam" if is_mark(male) else "Nữ"
+        return year, str(gender)  # type: ignore[return-value]
+    filled = [(label, v) for label, v in (("Nam", male), ("Nữ", female)) if not is_blank(v)]
+    if len(filled) != 1:
+        row.fail(
+            "birth_year", "ghi năm sinh vào đúng một trong hai cột Nam hoặc Nữ." if filled else "chưa nhập (bắt buộc)."
+        )
+        return None, ""
+    label, value = filled[0]
+    try:
+        return parse_birth_year(value), label
+    except ValueProblem as problem:
+        row.fail("birth_year", str(problem))
+        return None, label
+
+
+def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> list[CadreData] | None:
+    layout = locate_table(rows, CADRES, "full_name")
+    if layout is None:
+        found.error(
+            sheet, None, None, 'không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu của trang tính.'
+        )
+        return None
+    found.warnings.extend(extra_column_warnings(sheet, layout))
+    split_birth = ("nam" in layout.split or "nu" in layout.split) and "birth_year" not in layout.columns
+    missing = [
+        s
+        for s in CADRES
+        if s.required and s.name not in layout.columns and not (s.name == "birth_year" and split_birth)
+    ]
+    for spec in missing:
+        found.error(sheet, layout.header_rows[0] + 1, spec.label, "thiếu cột bắt buộc trong dòng tiêu đề.")
+    if missing:
+        return None
+    before = len(found.errors)
+    name_col, stt_col = layout.columns["full_name"], layout.columns.get("stt")
+    cadres: list[CadreData] = []
+    seen: dict[tuple[str, int | None], int] = {}
+    for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
+        row = _Row(sheet, data.number, data.values, layout, found)
+        name = vocabulary.person_name(row.raw("full_name"))
+        others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
+        only_name = not any(cell(data.values, i) is not None for i in others)
+        if (
+            name
+            and only_name
+            and (
+                looks_like_heading(cell(data.values, stt_col), name)
+                or stt_col is None
+                or cell(data.values, stt_col) is None
+            )
+        ):
+            if not looks_like_heading(cell(data.values, stt_col), name):
+                found.warn(sheet, data.number, "Họ và tên", f'dòng chỉ có "{name}", không có số liệu; đã bỏ qua.')
+            continue
+        if not name:
+            row.fail("full_name", "chưa nhập họ và tên.")
+        elif not any(ch.isalpha() for ch in name):
+            row.fail("full_name", f'họ và tên "{name}" không hợp lệ.')
+        year, gender = _birth_and_gender(row)
+        education_value = row.parse("education", vocabulary.education, required=True)
+        education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
+        theory = row.parse("political_theory", vocabulary.political_theory, required=True)
+        state = row.parse("state_mgmt", vocabulary.state_mgmt) or ""
+        ethnicity = text(row.raw("ethnicity"))
+        if ethnicity:
+            official = ethnic_group(ethnicity)
+            if official is None:
+                found.warn(sheet, data.number, "Dân tộc", f'dân tộc "{ethnicity}" không có trong danh mục 54 dân tộc.')
+            ethnicity = official or ethnicity
+        if row.failed or education is None or theory is None:
+            continue
+        key = (fold(name), year)
+        if key in seen:
+            found.warn(
+                sheet, data.number, "Họ và tên",
+                f'"{name}" (sinh năm {year}) trùng với dòng {seen[key]}; kiểm tra xem có ghi một người hai lần không.',
+            )  # fmt: skip
+        seen.setdefault(key, data.number)
+        cadres.append(
+            CadreData(
+                full_name=name,
+                birth_year=year,
+                education=str(education),
+                political_theory=str(theory),
+                gender=gender,
+                ethnicity=ethnicity,
+                position=text(row.raw("position")),
+                major=text(row.raw("major")) or speciality,
+                state_mgmt=str(state),
+                it_skill=text(row.raw("it_skill")),
+                language=text(row.raw("language")),
+                notes=text(row.raw("notes")),
+                seq=len(cadres) + 1,
+            )
+        )
+    return cadres if len(found.errors) == before else None

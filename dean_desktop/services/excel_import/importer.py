@@ -1,0 +1,145 @@
+"""Applying analysed files: one transaction per file, an import record for every file, many files with progress."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ...models import ImportRecord, db
+from .. import audit
+from ..returns import ReturnData, save_return
+from ..storage_checks import translate_disk_full
+from ..units import list_units
+from .district import DistrictPayload, apply_members, apply_rotations
+from .issues import Issue
+from .plan import FilePlan, analyse_file
+
+
+@dataclass
+class ImportOutcome:
+    file: str
+    status: str  # "imported" | "rejected"
+    unit: str | None
+    period: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    unchanged: bool = False
+    kind: str | None = None
+    period_code: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "imported"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "unit": self.unit,
+            "period": self.period,
+            "counts": dict(self.counts),
+            "errors": [e.as_json() for e in self.errors],
+            "warnings": [w.text() for w in self.warnings],
+            "unchanged": self.unchanged,
+        }
+
+
+def outcome_of(plan: FilePlan) -> ImportOutcome:
+    """What importing this plan gives (or would give, for a dry run)."""
+    return ImportOutcome(
+        file=str(plan.path),
+        status="imported" if plan.ok else "rejected",
+        unit=plan.unit.name if plan.unit else None,
+        period=plan.period.label if plan.period else None,
+        counts=plan.counts if plan.ok else {},
+        errors=list(plan.errors),
+        warnings=list(plan.warnings),
+        unchanged=plan.unchanged and plan.ok,
+        kind=plan.kind,
+        period_code=plan.period.code if plan.period else None,
+    )
+
+
+def _record(plan: FilePlan, status: str) -> None:
+    ImportRecord.create(
+        at=datetime.now(),
+        who=audit.current_user(),
+        file_name=str(plan.path),
+        file_hash=plan.file_hash,
+        kind=plan.kind or "return",
+        status=status,
+        unit=plan.unit.id if plan.unit else None,
+        period_code=plan.period.code if plan.period else "",
+        counts=json.dumps(plan.counts if plan.ok else {}, ensure_ascii=False),
+        warnings=json.dumps([w.text() for w in plan.warnings], ensure_ascii=False),
+        errors=json.dumps([e.text() for e in plan.errors], ensure_ascii=False),
+    )
+
+
+def apply_plan(plan: FilePlan) -> ImportOutcome:
+    """Write an analysed file in one transaction with its import record; a rejected plan only records the refusal."""
+    with translate_disk_full(db.database), db.atomic("IMMEDIATE"):  # write lock up front; full disk in Vietnamese
+        if not plan.ok:
+            _record(plan, "rejected")
+        elif plan.unchanged:
+            _record(plan, "unchanged")
+        else:
+            if isinstance(plan.payload, ReturnData):
+                save_return(plan.payload, source="import")
+            elif isinstance(plan.payload, DistrictPayload):
+                if plan.payload.rotations is not None:
+                    apply_rotations([item for item in plan.payload.rotations])
+                if plan.payload.members is not None:
+                    apply_members(plan.payload.members)
+            _record(plan, "imported")
+    return outcome_of(plan)
+
+
+def workbook_files(paths: Sequence[Path]) -> list[Path]:
+    """Files to import: each path as given, folders expanded to their .xlsx/.xlsm/.xls files (recursively, sorted,
+    without Excel's ``~$`` lock files)."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith("~$")
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[ImportOutcome]:
+    """Analyse and import each file in turn (each whole or not at all); a dry run writes nothing.
+
+    Folders are expanded (see ``workbook_files``). ``progress(done, total, file name)`` is called before each file;
+    when ``should_cancel()`` turns true, the files not yet started are left out of the result.
+    """
+    files = workbook_files(paths)
+    units = list_units()
+    outcomes: list[ImportOutcome] = []
+    for index, path in enumerate(files):
+        if should_cancel is not None and should_cancel():
+            break
+        if progress is not None:
+            progress(index, len(files), path.name)
+        plan = analyse_file(path, units)
+        outcomes.append(outcome_of(plan) if dry_run else apply_plan(plan))
+    if progress is not None:
+        progress(len(outcomes), len(files), "")
+    return outcomes

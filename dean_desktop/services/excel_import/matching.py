@@ -1,0 +1,245 @@
+"""Recognising sheets, labels and column headers as people type them: any case, diacritics, spacing, abbreviations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..vntext import fold
+from .reader import Cell, SheetInfo
+
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def key(text: object) -> str:
+    """Folded words only: ``"Họ và\\ntên (*):"`` -> ``"ho va ten"``."""
+    if text is None:
+        return ""
+    folded = fold(str(text)).replace("²", "2")
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def bare_key(text: object) -> str:
+    """``key`` without anything in brackets: ``"Diện tích phòng (m²)"`` -> ``"dien tich phong"``."""
+    if text is None:
+        return ""
+    return key(_PARENS.sub(" ", str(text)))
+
+
+def compact(text: str) -> str:
+    return text.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column of a table sheet or a label of a label sheet, with the spellings people use (already keys)."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    required: bool = False
+    contains: bool = True  # may match a longer header that contains one of the aliases as whole words
+
+
+def fields(*items: tuple[str, str, Iterable[str]] | tuple[str, str, Iterable[str], bool]) -> tuple[Field, ...]:
+    built = []
+    for item in items:
+        name, label, aliases = item[0], item[1], item[2]
+        required = bool(item[3]) if len(item) > 3 else False
+        keys = {key(label), bare_key(label), *(key(a) for a in aliases)}
+        built.append(Field(name, label, tuple(sorted(k for k in keys if k)), required))
+    return tuple(built)
+
+
+def _contains_words(haystack: str, needle: str) -> bool:
+    return f" {needle} " in f" {haystack} "
+
+
+def match_field(text: object, specs: Sequence[Field]) -> Field | None:
+    """The field a header or label means: an exact spelling first, else the longest alias it contains."""
+    if isinstance(text, str) and isinstance(specs, tuple):
+        return _match_cached(text, specs)
+    return _match(text, specs)
+
+
+@lru_cache(maxsize=8192)
+def _match_cached(text: str, specs: tuple[Field, ...]) -> Field | None:
+    return _match(text, specs)
+
+
+def _match(text: object, specs: Sequence[Field]) -> Field | None:
+    full, bare = key(text), bare_key(text)
+    if not full:
+        return None
+    for spec in specs:
+        if full in spec.aliases or bare in spec.aliases or compact(bare) in spec.aliases:
+            return spec
+    best: tuple[int, Field] | None = None
+    for spec in specs:
+        if not spec.contains:
+            continue
+        for alias in spec.aliases:
+            if len(alias) >= 4 and (_contains_words(bare, alias) or _contains_words(full, alias)):
+                if best is None or len(alias) > best[0]:
+                    best = (len(alias), spec)
+    return best[1] if best else None
+
+
+# --------------------------------------------------------------------------------------------- sheets
+
+SHEET_ALIASES: dict[str, tuple[str, ...]] = {
+    "info": ("thong tin chung", "thong tin", "ttc", "thong tin don vi", "chung", "thong tin bao cao"),
+    "office": (
+        "mot cua", "bo phan mot cua", "mot cua cap xa", "bp mot cua", "tiep nhan va tra ket qua",
+        "bo phan tiep nhan va tra ket qua", "tn tkq", "mc",
+    ),
+    "edoc": (
+        "van ban dien tu", "vb dien tu", "vbdt", "van ban dt", "vb dt", "trao doi van ban dien tu",
+        "trao doi vbdt", "vbđt", "van ban",
+    ),
+    "cadres": (
+        "can bo", "danh sach can bo", "ds can bo", "cb", "can bo lanh dao quan ly", "trinh do can bo",
+        "can bo lanh dao", "cbld", "cbldql", "doi ngu can bo",
+    ),
+    "rotations": (
+        "luan chuyen", "can bo luan chuyen", "danh sach luan chuyen", "ds luan chuyen", "luan chuyen can bo",
+        "danh sach can bo luan chuyen",
+    ),
+    "roster": (
+        "ban chi dao", "bcd", "thanh vien ban chi dao", "danh sach ban chi dao", "ds ban chi dao",
+        "thanh vien bcd", "danh sach thanh vien ban chi dao",
+    ),
+    "meta": ("meta",),
+    "lists": ("lists",),
+}  # fmt: skip
+
+SHEET_LABELS = {
+    "info": "Thông tin chung",
+    "office": "Một cửa",
+    "edoc": "Văn bản điện tử",
+    "cadres": "Cán bộ",
+    "rotations": "Luân chuyển",
+    "roster": "Ban Chỉ đạo",
+}
+
+
+def _sheet_kind(name: str) -> tuple[str, bool] | None:
+    """(kind, exact) of a sheet name, or None; contains-matching only when one kind is clearly meant."""
+    text = key(name)
+    if not text:
+        return None
+    raw = name.strip()
+    if raw.startswith("_"):
+        return (text, True) if text in ("meta", "lists") else None
+    short = compact(text)
+    for kind, aliases in SHEET_ALIASES.items():
+        if kind in ("meta", "lists"):
+            continue
+        if text in aliases or short in {compact(a) for a in aliases}:
+            return kind, True
+    best: dict[str, int] = {}
+    for kind, aliases in SHEET_ALIASES.items():
+        if kind in ("meta", "lists"):
+            continue
+        for alias in aliases:
+            if len(alias) >= 5 and (_contains_words(text, alias) or (" " in alias and compact(alias) in short)):
+                best[kind] = max(best.get(kind, 0), len(alias))
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0], False
+
+
+@dataclass
+class SheetMatch:
+    by_kind: dict[str, SheetInfo] = field(default_factory=dict)
+    ignored: list[tuple[str, SheetInfo]] = field(default_factory=list)  # (kind, sheet) matched but not used
+
+
+def match_sheets(sheets: Sequence[SheetInfo]) -> SheetMatch:
+    """Pick one sheet per kind: exact names first, visible sheets before hidden ones, then workbook order."""
+    candidates: dict[str, list[tuple[int, SheetInfo]]] = {}
+    for order, sheet in enumerate(sheets):
+        found = _sheet_kind(sheet.name) or (_sheet_kind(sheet.raw_name) if sheet.raw_name != sheet.name else None)
+        if found is None:
+            continue
+        kind, exact = found
+        rank = (0 if exact else 2) + (0 if sheet.visible or kind in ("meta", "lists") else 1)
+        candidates.setdefault(kind, []).append((rank * 1000 + order, sheet))
+    result = SheetMatch()
+    for kind, items in candidates.items():
+        items.sort(key=lambda item: item[0])
+        result.by_kind[kind] = items[0][1]
+        result.ignored.extend((kind, sheet) for _, sheet in items[1:])
+    return result
+
+
+# --------------------------------------------------------------------------------------------- rows
+
+
+def cell(row: Sequence[Cell], index: int | None) -> Cell:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+_DATE_LINE = re.compile(r"\bngay\b[\s\d./…_-]*\bthang\b[\s\d./…_-]*\bnam\b")
+_FOOTER_STARTS = (
+    "tong cong", "tong so", "cong:", "nguoi lap", "nguoi bao cao", "nguoi tong hop", "ky ghi ro", "ky ten",
+    "ky va ghi ro", "ky, ghi ro", "(ky", "xac nhan", "thu truong", "t/m", "tm.", "tm ", "k/t", "kt.", "kt ",
+    "noi nhan", "ghi chu:", "luu y:", "* ghi chu", "*ghi chu", "lanh dao don vi", "dai dien don vi",
+    "can bo lap bieu", "chu tich ubnd", "tm ubnd", "tm dang uy", "tm. ubnd", "tm. dang uy",
+)  # fmt: skip
+
+
+def is_footer_text(text: object) -> bool:
+    """A total or signature line ("Tổng cộng", "Người lập biểu", "Định Hóa, ngày … tháng … năm …", "(Ký, ghi rõ…")."""
+    if not isinstance(text, str):
+        return False
+    folded = fold(text)
+    if folded in ("cong", "tong", "tong cong", "cong:", "tong:"):
+        return True
+    if folded.startswith(_FOOTER_STARTS):
+        return True
+    return bool(_DATE_LINE.search(folded)) and len(folded) < 80
+
+
+_NUMBERING = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?\.?$")
+
+
+def is_numbering_row(values: Sequence[Cell]) -> bool:
+    """The row of column numbers under a header: ``(1) (2) (3)…`` or ``1 2 3…`` or ``A B 1 2…``."""
+    filled = [v for v in values if v is not None]
+    if len(filled) < 3:
+        return False
+    for value in filled:
+        if isinstance(value, bool):
+            return False
+        if isinstance(value, int) and 0 <= value <= 200:
+            continue
+        if isinstance(value, str) and _NUMBERING.match(value.strip().lower()):
+            continue
+        return False
+    return True
+
+
+_ROMAN = re.compile(r"^(?:[ivxlc]+|[a-z])[.)\-:]?$")
+_HEADING_START = re.compile(r"^(?:[ivxlc]+|[a-z]|\d{1,2})[.)\-:]\s")
+
+
+def looks_like_heading(stt: Cell, text: Cell) -> bool:
+    """A group heading inside a table ("I. Khối Đảng", "A - KHỐI CHÍNH QUYỀN"), not a data row."""
+    if isinstance(stt, str) and _ROMAN.match(fold(stt)):
+        return True
+    if not isinstance(text, str):
+        return False
+    folded = fold(text)
+    if _HEADING_START.match(folded):
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters) and folded.startswith(("khoi ", "cac ", "can bo "))

@@ -1,0 +1,306 @@
+"""Analysing one file before anything is written: what it is, for which unit and period, and what would change."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
+
+from ...models import Cadre, EdocOrg, OfficeReadiness, UnitReturn
+from ..periods import Period
+from ..returns import CadreData, OfficeData, ReturnData
+from ..rows import UnitRow
+from ..units import list_units
+from ..vntext import fold
+from .cadres import parse_cadres
+from .district import DistrictPayload, diff_members, diff_rotations, parse_roster, parse_rotations
+from .identify import identify, read_meta
+from .issues import Findings, Issue, Repair, WorkbookRefused
+from .labels import read_labels
+from .matching import SHEET_LABELS, match_sheets
+from .reader import SheetInfo, Workbook, open_workbook_bytes
+from .specs import CADRES, INFO
+from .tables import locate_table
+from .unit_return import parse_edoc, parse_info, parse_office
+
+log = logging.getLogger(__name__)
+
+RETURN_KINDS = ("info", "office", "edoc", "cadres")
+DISTRICT_KINDS = ("rotations", "roster")
+UNCHANGED_MESSAGE = "Tệp này đã được nhập trước đó; không thay đổi gì."
+SAME_CONTENT_MESSAGE = "Nội dung trùng với báo cáo đã nhập trước đó cho đơn vị và kỳ này; không thay đổi gì."
+
+
+@dataclass
+class SectionDiff:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    file_hash: str = ""
+    kind: str | None = None  # "return", "rotations", "roster"
+    unit: UnitRow | None = None
+    period: Period | None = None
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    diff: dict[str, SectionDiff] = field(default_factory=dict)
+    unchanged: bool = False
+    payload: ReturnData | DistrictPayload | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def counts(self) -> dict[str, int]:
+        if isinstance(self.payload, ReturnData):
+            data = self.payload
+            return {
+                "office": 1 if data.office is not None else 0,
+                "edoc": len(data.edoc or []),
+                "cadres": len(data.cadres or []),
+            }
+        if isinstance(self.payload, DistrictPayload):
+            counts = {}
+            if self.payload.rotations is not None:
+                counts["rotations"] = len(self.payload.rotations)
+            if self.payload.members is not None:
+                counts["members"] = len(self.payload.members)
+            return counts
+        return {}
+
+
+def _pair(
+    new: Iterable[tuple[Hashable, tuple[object, ...]]], old: Iterable[tuple[Hashable, tuple[object, ...]]]
+) -> SectionDiff:
+    """Rows matched by key (several rows may share one); unmatched new rows are added, unmatched old ones removed."""
+    stored: dict[Hashable, list[tuple[object, ...]]] = defaultdict(list)
+    for k, values in old:
+        stored[k].append(values)
+    diff = SectionDiff()
+    for k, values in new:
+        bucket = stored.get(k)
+        if not bucket:
+            diff.added += 1
+            continue
+        if values in bucket:
+            bucket.remove(values)
+        else:
+            bucket.pop(0)
+            diff.changed += 1
+    diff.removed = sum(len(b) for b in stored.values())
+    return diff
+
+
+_OFFICE_FIELDS = tuple(OfficeData.__dataclass_fields__)
+_EDOC_FIELDS = ("exchanges", "since", "notes")
+_CADRE_FIELDS = tuple(f for f in CadreData.__dataclass_fields__ if f not in ("full_name", "birth_year", "seq"))
+
+
+def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | None]:
+    existing = UnitReturn.get_or_none((UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code))
+    old_office: list[tuple[Hashable, tuple[object, ...]]] = []
+    old_edoc: list[tuple[Hashable, tuple[object, ...]]] = []
+    old_cadres: list[tuple[Hashable, tuple[object, ...]]] = []
+    if existing is not None:
+        for row in OfficeReadiness.select().where(OfficeReadiness.unit_return == existing.id):
+            old_office.append(("office", tuple(getattr(row, f) for f in _OFFICE_FIELDS)))
+        query = EdocOrg.select(EdocOrg.org_name, *(getattr(EdocOrg, f) for f in _EDOC_FIELDS))
+        for name, *rest in query.where(EdocOrg.unit_return == existing.id).tuples():
+            old_edoc.append((fold(name), tuple(rest)))
+        columns = [Cadre.name_folded, Cadre.birth_year, Cadre.full_name, *(getattr(Cadre, f) for f in _CADRE_FIELDS)]
+        for folded, year, *rest in Cadre.select(*columns).where(Cadre.unit_return == existing.id).tuples():
+            old_cadres.append(((folded, year), tuple(rest)))
+    new_office = [("office", astuple(data.office))] if data.office is not None else []
+    new_edoc = [(fold(e.org_name), (e.exchanges, e.since, e.notes)) for e in data.edoc or []]
+    new_cadres = [
+        ((fold(c.full_name), c.birth_year), (c.full_name, *(getattr(c, f) for f in _CADRE_FIELDS)))
+        for c in data.cadres or []
+    ]
+    diff = {
+        "office": _pair(new_office, old_office),
+        "edoc": _pair(new_edoc, old_edoc),
+        "cadres": _pair(new_cadres, old_cadres),
+    }
+    return diff, existing
+
+
+def _sheet_names(book: Workbook) -> str:
+    return ", ".join(f'"{s.name}"' for s in book.sheets) or "(không có)"
+
+
+def _guess_by_content(book: Workbook, kinds: dict[str, SheetInfo]) -> None:
+    """Sheets with unexpected names recognised by what they hold (labels of `Thông tin chung`, a cadre table)."""
+    used = {s.raw_name for s in kinds.values()}
+    for sheet in book.sheets:
+        if sheet.raw_name in used or sheet.name.startswith("_"):
+            continue
+        rows = book.rows(sheet)
+        if "info" not in kinds:
+            labels = read_labels(rows[:30], INFO)
+            if "unit" in labels and "period" in labels:
+                kinds["info"] = sheet
+                used.add(sheet.raw_name)
+                continue
+        if "cadres" not in kinds:
+            layout = locate_table(rows, CADRES, "full_name")
+            if layout is not None and {"education", "political_theory"} <= set(layout.columns):
+                kinds["cadres"] = sheet
+                used.add(sheet.raw_name)
+
+
+def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
+    """Read, validate and compare one workbook with the store. Writes nothing."""
+    path = Path(path)
+    plan = FilePlan(path=path)
+    book: Workbook | None = None
+    try:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            plan.errors.append(Issue(None, None, None, f'Không tìm thấy tệp "{path}".'))
+            return plan
+        except OSError as error:
+            plan.errors.append(
+                Issue(None, None, None, f'Không đọc được tệp "{path.name}" ({error.strerror or error}).')
+            )
+            return plan
+        plan.file_hash = hashlib.sha256(data).hexdigest()
+        book = open_workbook_bytes(path, data)
+        _analyse_book(plan, book, units if units is not None else list_units())
+    except WorkbookRefused as refusal:
+        plan.errors.append(Issue(None, None, None, str(refusal)))
+    except Exception as error:  # noqa: BLE001 - a bad file must never end in a traceback
+        log.exception("Unexpected error while analysing %s", path)
+        plan.errors.append(Issue(None, None, None, f'Không đọc được tệp "{path.name}" (lỗi không mong đợi: {error}).'))
+    if book is not None:
+        plan.repairs = list(book.repairs)
+        plan.warnings = list(book.warnings) + plan.warnings
+    if plan.errors:
+        plan.unchanged = False
+    return plan
+
+
+def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
+    match = match_sheets(book.sheets)
+    kinds = dict(match.by_kind)
+    if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
+        _guess_by_content(book, kinds)
+    for kind, sheet in match.ignored:
+        if kind in SHEET_LABELS:
+            plan.warnings.append(
+                Issue(
+                    sheet.name,
+                    None,
+                    None,
+                    f'trang tính này cũng giống trang "{SHEET_LABELS[kind]}" '
+                    f'nhưng đã dùng trang "{kinds[kind].name}"; bỏ qua trang này.',
+                )
+            )
+    if any(k in kinds for k in RETURN_KINDS):
+        _analyse_return(plan, book, kinds, units)
+    elif any(k in kinds for k in DISTRICT_KINDS):
+        _analyse_district(plan, book, kinds, units)
+    else:
+        expected = ", ".join(f'"{label}"' for label in SHEET_LABELS.values())
+        plan.errors.append(
+            Issue(
+                None,
+                None,
+                None,
+                f"Không tìm thấy trang tính nào của mẫu báo cáo ({expected}); "
+                f"các trang tính có trong tệp: {_sheet_names(book)}.",
+            )
+        )
+
+
+def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
+    plan.kind = "return"
+    found = Findings()
+    if "info" not in kinds:
+        _guess_by_content(book, kinds)
+    if "info" not in kinds:
+        found.error(
+            None,
+            None,
+            None,
+            f'Thiếu trang tính "Thông tin chung" (ghi Đơn vị và Kỳ báo cáo); '
+            f"các trang tính có trong tệp: {_sheet_names(book)}.",
+        )
+        plan.errors, plan.warnings = found.errors, found.warnings
+        return
+    info_sheet = kinds["info"]
+    info = parse_info(info_sheet.name, book.rows(info_sheet), found)
+    meta = read_meta(book.rows(kinds["meta"])) if "meta" in kinds else {}
+    plan.unit, plan.period = identify(info_sheet.name, info.unit, info.period, meta, units, found)
+    office = parse_office(kinds["office"].name, book.rows(kinds["office"]), found) if "office" in kinds else None
+    edoc = parse_edoc(kinds["edoc"].name, book.rows(kinds["edoc"]), found) if "edoc" in kinds else None
+    cadres = parse_cadres(kinds["cadres"].name, book.rows(kinds["cadres"]), found) if "cadres" in kinds else None
+    if not found.errors and office is None and not edoc and not cadres:
+        found.error(
+            None,
+            None,
+            None,
+            "Báo cáo không có số liệu nào (Một cửa, Văn bản điện tử, Cán bộ đều trống); "
+            "không nhập để khỏi xóa số liệu đã có của đơn vị trong kỳ này.",
+        )
+    plan.errors, plan.warnings = found.errors, found.warnings
+    if plan.errors or plan.unit is None or plan.period is None:
+        return
+    plan.payload = ReturnData(
+        unit_id=plan.unit.id,
+        period=plan.period,
+        office=office,
+        edoc=edoc,
+        cadres=cadres,
+        reported_on=info.reported_on,
+        reporter=info.reporter,
+        reporter_phone=info.phone,
+        source_file=str(plan.path),
+        file_hash=plan.file_hash,
+    )
+    plan.diff, existing = return_diff(plan.payload)
+    if existing is not None:
+        same_file = existing.file_hash == plan.file_hash
+        same_header = (existing.reported_on, existing.reporter, existing.reporter_phone) == (
+            info.reported_on, info.reporter, info.phone,
+        )  # fmt: skip
+        plan.unchanged = same_file or (same_header and not any(d.any for d in plan.diff.values()))
+        if plan.unchanged:
+            message = UNCHANGED_MESSAGE if same_file else SAME_CONTENT_MESSAGE
+            plan.warnings.append(Issue(None, None, None, message))
+
+
+def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
+    found = Findings()
+    payload = DistrictPayload()
+    if "rotations" in kinds:
+        payload.rotations = parse_rotations(kinds["rotations"].name, book.rows(kinds["rotations"]), found)
+    if "roster" in kinds:
+        payload.members = parse_roster(kinds["roster"].name, book.rows(kinds["roster"]), units, found)
+    plan.kind = "rotations" if payload.rotations is not None else "roster"
+    plan.errors, plan.warnings = found.errors, found.warnings
+    if plan.errors:
+        return
+    plan.payload = payload
+    if payload.rotations is not None:
+        added, changed = diff_rotations(payload.rotations)
+        plan.diff["rotations"] = SectionDiff(added=added, changed=changed)
+    if payload.members is not None:
+        added, changed = diff_members(payload.members)
+        plan.diff["members"] = SectionDiff(added=added, changed=changed)
+    plan.unchanged = not any(d.any for d in plan.diff.values())
+    if plan.unchanged:
+        plan.warnings.append(Issue(None, None, None, "Không có gì mới so với dữ liệu đã có; không thay đổi gì."))

@@ -1,0 +1,449 @@
+"""Reading an untrusted workbook fast and safely: sniffing, size limits, python-calamine, legacy-text repair.
+
+python-calamine reads .xlsx, .xlsm and .xls an order of magnitude faster than openpyxl (STACK-FACTS.md), so it
+reads every cell. openpyxl is imported only when some text looks like legacy TCVN3/VNI mojibake, to learn the
+cells' fonts (a ``.VnTimeH`` font means capitals); calamine does not expose fonts.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..legacy_text import decode_tcvn3, decode_vni, detect_legacy, encoding_for_font, repair
+from ..vntext import nfc
+from .issues import ENCODING_LABELS, Issue, Repair, WorkbookRefused
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED = 250 * 1024 * 1024
+MAX_ENTRY_RATIO = 200  # a worksheet compresses ~10:1; bombs compress 1000:1
+MAX_ROWS = 100_000
+MAX_CELLS = 5_000_000  # calamine holds a sheet as a dense rectangle
+MAJORITY_EVIDENCE = 2  # legacy cells found by their text before the rest of a sheet is read the same way
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+
+Cell = str | int | float | bool | date | datetime | None
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+_LATIN1_VIET = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+_CP1252 = frozenset(_cp1252(b) for b in range(256))
+# Characters legacy mojibake is made of but Vietnamese Unicode text never holds (§ ¸ µ ® ¨ ø ï ...).
+_HINTS = frozenset(ch for ch in _CP1252 if not ch.isascii()) - _LATIN1_VIET - {"\xa0"}
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 27 -> "AB"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _letters_to_index(letters: bytes) -> int:
+    value = 0
+    for ch in letters:
+        value = value * 26 + (ch - 64)
+    return value
+
+
+@lru_cache(maxsize=65536)
+def _detect_repair(text: str) -> tuple[str, str | None]:
+    """Legacy text found by the text alone. Apostrophes split words for the guess, so that Unicode "H'Mông"
+    (whose "H" is no Vietnamese syllable) is not read as TCVN3 "H'Mụng"."""
+    text = unicodedata.normalize("NFC", text)
+    probe = text.replace("'", " ").replace("\u2019", " ").replace("\u2018", " ")
+    encoding = detect_legacy(probe)
+    if encoding is None:
+        return text, None
+    if encoding == "vni":
+        fixed = decode_vni(text)
+    else:
+        letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+        capitals = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+        encoding = "tcvn3h" if capitals else "tcvn3"
+        fixed = decode_tcvn3(text, capitals=capitals)
+    return (fixed, encoding) if fixed != text else (text, None)
+
+
+_NOT_CP1252 = re.compile("[^" + re.escape("".join(sorted(_CP1252))) + "]")
+_HINT = re.compile("[" + re.escape("".join(sorted(_HINTS))) + "]")
+
+
+def _looks_legacy(text: str) -> bool:
+    return _NOT_CP1252.search(text) is None and _HINT.search(text) is not None
+
+
+# --------------------------------------------------------------------------------------------- sniffing
+
+
+def _refuse(path: Path, why: str) -> WorkbookRefused:
+    return WorkbookRefused(f'Tệp "{path.name}" {why}')
+
+
+def _check_zip(path: Path, data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise _refuse(
+            path, "bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy mở bằng Excel, lưu lại rồi nhập lại."
+        ) from error
+    names = {e.filename for e in entries}
+    if "xl/workbook.xml" not in names:
+        what = "tệp Word" if "word/document.xml" in names else "tệp nén"
+        raise _refuse(path, f"không phải là bảng tính Excel (đây là {what}); hãy gửi tệp .xlsx, .xlsm hoặc .xls.")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNCOMPRESSED or any(
+        e.file_size > 10 * 1024 * 1024 and e.file_size > MAX_ENTRY_RATIO * max(e.compress_size, 1) for e in entries
+    ):
+        raise _refuse(
+            path,
+            f"có dung lượng giải nén bất thường ({total // (1024 * 1024)} MB); không đọc tệp này để bảo đảm an toàn.",
+        )
+    try:
+        for entry in entries:
+            if entry.filename.endswith((".xml", ".rels")):
+                with archive.open(entry) as handle:
+                    head = handle.read(2048)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise _refuse(path, "chứa cấu trúc XML không an toàn (DOCTYPE/ENTITY); không đọc tệp này.")
+            if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
+                _check_sheet_size(path, archive.read(entry))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as error:  # zlib.error is an OSError?
+        raise _refuse(path, "bị hỏng (không giải nén được); hãy mở bằng Excel, lưu lại rồi nhập lại.") from error
+
+
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,7})"')
+_WIDE_REF = re.compile(rb'\br="[A-Z]{3}[0-9]')
+
+
+def _check_sheet_size(path: Path, xml: bytes) -> None:
+    """Refuse a sheet whose cells span an absurd rectangle before calamine allocates it.
+
+    Cheap first: the highest row element and any three-letter column; only a suspicious sheet is scanned cell by
+    cell (a formatted empty row or cell far away holds no value and is harmless)."""
+    rows = _ROW_REF.findall(xml)
+    highest = max((int(r) for r in rows), default=0)
+    small = rows or len(xml) < 1 << 20
+    if small and highest <= MAX_ROWS and highest * 702 <= MAX_CELLS and not _WIDE_REF.search(xml):
+        return
+    max_row = max_col = 0
+    for letters, row, closed in _CELL_REF.findall(xml):
+        if closed:
+            continue  # a formatted empty cell holds no value
+        number = int(row)
+        if number > max_row:
+            max_row = number
+        if len(letters) > 1 or letters > b"Z":
+            col = _letters_to_index(letters)
+            max_col = max(max_col, col)
+        else:
+            max_col = max(max_col, letters[0] - 64)
+    if max_row > MAX_ROWS or max_row * max(max_col, 1) > MAX_CELLS:
+        raise _refuse(
+            path,
+            f"có trang tính quá lớn ({max_row:,} dòng × {max_col:,} cột; tối đa {MAX_ROWS:,} dòng).".replace(",", "."),
+        )
+
+
+def _check_ole(path: Path, data: bytes) -> None:
+    if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        raise password_refusal(path)
+    if "Workbook".encode("utf-16-le") not in data and "Book".encode("utf-16-le") not in data:
+        raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls).")
+
+
+def password_refusal(path: Path) -> WorkbookRefused:
+    return _refuse(
+        path,
+        "được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật "
+        "khẩu, xóa mật khẩu), lưu lại rồi nhập lại.",
+    )
+
+
+def sniff(path: Path, data: bytes) -> str:
+    """'ooxml' or 'xls' after the cheap checks; raises WorkbookRefused with a Vietnamese message."""
+    if not data:
+        raise _refuse(path, "rỗng (0 byte); hãy xin đơn vị gửi lại tệp báo cáo.")
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(path, f"quá lớn ({len(data) // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
+    if data.startswith(ZIP_MAGIC):
+        _check_zip(path, data)
+        return "ooxml"
+    if data.startswith(OLE_MAGIC):
+        _check_ole(path, data)
+        return "xls"
+    if data.lstrip()[:1] == b"<" or data[:5] == b"%PDF-":
+        raise _refuse(
+            path, "không phải là bảng tính Excel (có thể là trang web, XML hoặc PDF đổi đuôi thành tệp Excel)."
+        )
+    raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls) hoặc đã bị hỏng.")
+
+
+# --------------------------------------------------------------------------------------------- the workbook
+
+
+@dataclass
+class SheetInfo:
+    name: str  # repaired, NFC: what messages show
+    raw_name: str  # as stored in the file
+    visible: bool
+
+
+@dataclass
+class Workbook:
+    """The sheets of one workbook; rows are read on demand, normalised and repaired once."""
+
+    path: Path
+    data: bytes
+    fmt: str
+    sheets: list[SheetInfo]
+    repairs: list[Repair] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    _book: Any = None
+    _rows: dict[str, list[list[Cell]]] = field(default_factory=dict)
+    _merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
+    _fonts_book: Any = None
+
+    def rows(self, sheet: SheetInfo) -> list[list[Cell]]:
+        cached = self._rows.get(sheet.raw_name)
+        if cached is None:
+            cached = self._load(sheet)
+            self._rows[sheet.raw_name] = cached
+        return cached
+
+    def merged(self, sheet: SheetInfo) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        self.rows(sheet)
+        return self._merged.get(sheet.raw_name, [])
+
+    def _load(self, sheet: SheetInfo) -> list[list[Cell]]:
+        try:
+            calamine_sheet = self._book.get_sheet_by_name(sheet.raw_name)
+            if calamine_sheet.height > MAX_ROWS + 1000:
+                raise _refuse(
+                    self.path, f'có trang tính "{sheet.name}" quá nhiều dòng (tối đa {MAX_ROWS:,}).'.replace(",", ".")
+                )
+            raw = calamine_sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+            self._merged[sheet.raw_name] = list(calamine_sheet.merged_cell_ranges or [])
+        except WorkbookRefused:
+            raise
+        except Exception as error:  # noqa: BLE001 - calamine raises several private error types
+            raise _refuse(self.path, f'có trang tính "{sheet.name}" không đọc được ({error}).') from error
+        if len(raw) > MAX_ROWS:
+            raise _refuse(
+                self.path, f'có trang tính "{sheet.name}" quá nhiều dòng (tối đa {MAX_ROWS:,}).'.replace(",", ".")
+            )
+        return self._clean(sheet, raw)
+
+    def _clean(self, sheet: SheetInfo, raw: list[list[Any]]) -> list[list[Cell]]:
+        suspicious: list[tuple[int, int]] = []
+        detected: dict[tuple[int, int], tuple[str, str, str]] = {}
+        rows: list[list[Cell]] = []
+        for r, raw_row in enumerate(raw):
+            row: list[Cell] = []
+            for c, value in enumerate(raw_row):
+                kind = type(value)
+                if kind is str:
+                    text = value.strip()
+                    if not text:
+                        row.append(None)
+                        continue
+                    if not text.isascii():
+                        fixed, encoding = _detect_repair(text)
+                        fixed = " ".join(fixed.split())
+                        if encoding is not None:
+                            detected[(r, c)] = (text, fixed, encoding)
+                            suspicious.append((r, c))
+                        elif _looks_legacy(text):
+                            suspicious.append((r, c))
+                        text = fixed
+                    elif "  " in text or "\n" in text or "\t" in text:
+                        text = " ".join(text.split())
+                    row.append(text)
+                elif kind is float:
+                    row.append(int(value) if value.is_integer() and abs(value) < 1e15 else value)
+                elif kind is int or kind is bool or kind is date or kind is datetime:
+                    row.append(value)
+                elif value is None:
+                    row.append(None)
+                else:  # time, timedelta: keep as text
+                    row.append(str(value))
+            while row and row[-1] is None:
+                row.pop()
+            rows.append(row)
+        while rows and not rows[-1]:
+            rows.pop()
+        fonts: dict[tuple[int, int], str] | None = None
+        if suspicious and self.fmt == "ooxml":
+            fonts = self._fonts(sheet, len(raw), max((len(r) for r in raw), default=0))
+            if fonts is not None:
+                detected = self._repair_by_font(raw, rows, detected, fonts)
+        self._repair_by_majority(raw, rows, detected, fonts or {})
+        self._record_repairs(sheet, rows, detected)
+        return rows
+
+    @staticmethod
+    def _repair_by_majority(
+        raw: list[list[Any]],
+        rows: list[list[Cell]],
+        detected: dict[tuple[int, int], tuple[str, str, str]],
+        fonts: dict[tuple[int, int], str],
+    ) -> None:
+        """Short legacy words ("Cã", "Ghi chó") look like Unicode on their own; in a sheet clearly typed in one
+        legacy encoding (and no other), every other cp1252-only cell without a telling font is read in it too."""
+        counts: dict[str, int] = {}
+        for _, _, encoding in detected.values():
+            family = "vni" if encoding == "vni" else "tcvn3"
+            counts[family] = counts.get(family, 0) + 1
+        if len(counts) != 1:
+            return
+        ((family, count),) = counts.items()
+        if count < MAJORITY_EVIDENCE:
+            return
+        decode = decode_vni if family == "vni" else decode_tcvn3
+        for r, raw_row in enumerate(raw):
+            for c, value in enumerate(raw_row):
+                if type(value) is not str or (r, c) in detected or encoding_for_font(fonts.get((r, c))):
+                    continue
+                text = unicodedata.normalize("NFC", value.strip())
+                if text.isascii() or not all(ch in _CP1252 for ch in text):
+                    continue
+                fixed = " ".join(decode(text).split())
+                if fixed != " ".join(text.split()):
+                    rows[r][c] = fixed
+                    detected[(r, c)] = (text, fixed, family)
+
+    @staticmethod
+    def _repair_by_font(
+        raw: list[list[Any]],
+        rows: list[list[Cell]],
+        detected: dict[tuple[int, int], tuple[str, str, str]],
+        fonts: dict[tuple[int, int], str],
+    ) -> dict[tuple[int, int], tuple[str, str, str]]:
+        """Re-read the sheet's non-ASCII text cells with their fonts: the font decides TCVN3, its capitals, or VNI."""
+        result: dict[tuple[int, int], tuple[str, str, str]] = {}
+        for r, row in enumerate(raw):
+            for c, value in enumerate(row):
+                if type(value) is not str:
+                    continue
+                text = value.strip()
+                if not text or text.isascii():
+                    continue
+                font = fonts.get((r, c))
+                if encoding_for_font(font) is None:
+                    if (r, c) in detected:
+                        result[(r, c)] = detected[(r, c)]
+                    continue
+                fixed, encoding = repair(text, font)
+                fixed = " ".join(fixed.split())
+                rows[r][c] = fixed if encoding else nfc(text)
+                if encoding:
+                    result[(r, c)] = (text, fixed, encoding)
+        return result
+
+    def _fonts(self, sheet: SheetInfo, nrows: int, ncols: int) -> dict[tuple[int, int], str] | None:
+        try:
+            if self._fonts_book is None:
+                import openpyxl  # lazy: ~125 ms to import, needed only for legacy text
+
+                self._fonts_book = openpyxl.load_workbook(io.BytesIO(self.data), read_only=True, data_only=True)
+            worksheet = self._fonts_book[sheet.raw_name]
+            fonts: dict[tuple[int, int], str] = {}
+            for r, cells in enumerate(worksheet.iter_rows(min_row=1, max_row=max(nrows, 1), max_col=max(ncols, 1))):
+                for c, cell in enumerate(cells):
+                    value = getattr(cell, "value", None)
+                    if isinstance(value, str) and not value.isascii():
+                        name = cell.font.name if cell.font is not None else None
+                        if name:
+                            fonts[(r, c)] = name
+            return fonts
+        except Exception:  # noqa: BLE001 - fonts are a refinement; text detection already ran
+            return None
+
+    def _record_repairs(
+        self, sheet: SheetInfo, rows: list[list[Cell]], detected: dict[tuple[int, int], tuple[str, str, str]]
+    ) -> None:
+        by_encoding: dict[str, list[Repair]] = {}
+        for (r, c), (before, after, encoding) in sorted(detected.items()):
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = after
+            item = Repair(sheet.name, r + 1, column_letter(c), before, after, encoding)
+            self.repairs.append(item)
+            by_encoding.setdefault(encoding, []).append(item)
+        for encoding, items in by_encoding.items():
+            first = items[0]
+            self.warnings.append(
+                Issue(
+                    sheet.name,
+                    None,
+                    None,
+                    f"{len(items)} ô chữ gõ bằng bảng mã cũ {ENCODING_LABELS.get(encoding, encoding)} đã được chuyển "
+                    f'sang Unicode (ví dụ ô {first.column}{first.row}: "{first.before}" → "{first.after}").',
+                )
+            )
+
+
+def open_workbook(path: Path) -> Workbook:
+    """Sniff, check limits and open the workbook; raises WorkbookRefused (Vietnamese message) on anything unsafe."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise WorkbookRefused(f'Không tìm thấy tệp "{path}".') from error
+    except OSError as error:
+        raise WorkbookRefused(f'Không đọc được tệp "{path.name}" ({error.strerror or error}).') from error
+    return open_workbook_bytes(path, data)
+
+
+def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
+    fmt = sniff(path, data)
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        metadata = list(book.sheets_metadata)
+    except python_calamine.PasswordError as error:
+        raise password_refusal(path) from error
+    except Exception as error:  # noqa: BLE001 - calamine's errors are many and private
+        if "password" in str(error).lower() or "encrypt" in str(error).lower():
+            raise password_refusal(path) from error
+        raise _refuse(
+            path, "bị hỏng hoặc không phải là bảng tính Excel; hãy mở bằng Excel, lưu lại rồi nhập lại."
+        ) from error
+    book_obj = Workbook(path=path, data=data, fmt=fmt, sheets=[], _book=book)
+    for meta in metadata:
+        raw_name = meta.name
+        shown = unicodedata.normalize("NFC", raw_name.strip())
+        fixed, encoding = repair(shown)
+        if encoding:
+            book_obj.repairs.append(Repair(fixed, None, None, shown, fixed, encoding))
+            book_obj.warnings.append(
+                Issue(
+                    None,
+                    None,
+                    None,
+                    f'Tên trang tính "{shown}" gõ bằng bảng mã cũ '
+                    f'{ENCODING_LABELS.get(encoding, encoding)}, đọc là "{fixed}".',
+                )
+            )
+        visible = str(getattr(meta, "visible", "")).endswith("Visible")
+        book_obj.sheets.append(SheetInfo(name=fixed, raw_name=raw_name, visible=visible))
+    return book_obj

@@ -1,0 +1,153 @@
+"""Files that are not readable returns are refused quickly, with a Vietnamese message and nothing written."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from dean_desktop.models import ImportRecord, UnitReturn
+from dean_desktop.services.excel_import import analyse_file, apply_plan, import_files
+
+from .builders import build_return, cadre
+
+pytestmark = pytest.mark.usefixtures("store")
+
+
+def _refused(path: Path) -> str:
+    started = time.perf_counter()
+    plan = analyse_file(path)
+    assert time.perf_counter() - started < 5
+    assert not plan.ok and plan.payload is None
+    outcome = apply_plan(plan)
+    assert outcome.status == "rejected"
+    assert UnitReturn.select().count() == 0
+    assert ImportRecord.get().status == "rejected"
+    return plan.errors[0].text()
+
+
+def _workbook_bytes() -> bytes:
+    buffer = io.BytesIO()
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "x"
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_text_file_renamed_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "bao_cao.xlsx"
+    path.write_text("Đơn vị: Linh Thông\nKỳ báo cáo: Năm 2017\n", encoding="utf-8")
+    assert "không phải là bảng tính Excel" in _refused(path)
+
+
+def test_a_pdf_renamed_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "bao_cao.xlsx"
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert "không phải là bảng tính Excel" in _refused(path)
+
+
+def test_a_word_document_renamed_xlsx(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    path = tmp_path / "bao_cao.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert "tệp Word" in _refused(path)
+
+
+def test_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "rong.xlsx"
+    path.write_bytes(b"")
+    assert "rỗng" in _refused(path)
+
+
+def test_a_truncated_workbook(tmp_path: Path) -> None:
+    data = _workbook_bytes()
+    path = tmp_path / "dang_tai.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    assert "bị hỏng hoặc không đầy đủ" in _refused(path)
+
+
+def test_a_password_protected_workbook(tmp_path: Path) -> None:
+    """Excel saves an encrypted workbook as an OLE2 compound file with EncryptionInfo/EncryptedPackage streams."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    directory = "Root Entry".encode("utf-16-le").ljust(128, b"\0")
+    directory += "EncryptionInfo".encode("utf-16-le").ljust(128, b"\0")
+    directory += "EncryptedPackage".encode("utf-16-le").ljust(128, b"\0")
+    path = tmp_path / "mat_khau.xlsx"
+    path.write_bytes(header + directory + bytes(2048))
+    message = _refused(path)
+    assert "mật khẩu" in message and "bỏ mật khẩu" in message
+
+
+def test_a_zip_bomb_is_refused_from_the_declared_sizes(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (30 * 1024 * 1024))
+    path = tmp_path / "bom.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert "dung lượng giải nén bất thường" in _refused(path)
+
+
+def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
+    source = io.BytesIO(_workbook_bytes())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "xl/sharedStrings.xml" or item.filename == "xl/workbook.xml":
+                bomb = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+                data = bomb + data.split(b"?>", 1)[-1]
+            archive.writestr(item, data)
+    path = tmp_path / "xml_bom.xlsx"
+    path.write_bytes(buffer.getvalue())
+    assert "XML không an toàn" in _refused(path)
+
+
+def test_a_million_rows_is_refused_without_reading_them(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Cán bộ"
+    ws["A1"] = "Họ và tên"
+    ws["J1000000"] = "xa"
+    wb.save(tmp_path / "trieu_dong.xlsx")
+    assert "quá lớn" in _refused(tmp_path / "trieu_dong.xlsx")
+
+
+def test_a_workbook_without_any_expected_sheet_names_the_sheets_it_has(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sheet1"
+    wb.create_sheet("Tổng hợp")["A1"] = "số liệu"
+    wb.save(tmp_path / "khac.xlsx")
+    message = _refused(tmp_path / "khac.xlsx")
+    assert message.startswith("Không tìm thấy trang tính nào của mẫu báo cáo")
+    assert 'các trang tính có trong tệp: "Sheet1", "Tổng hợp"' in message
+
+
+def test_a_return_without_thong_tin_chung(tmp_path: Path) -> None:
+    path = build_return(tmp_path / "r.xlsx", cadres=[cadre("Nguyễn Văn An")])
+    wb = openpyxl.load_workbook(path)
+    del wb["Thông tin chung"]
+    wb.save(path)
+    message = _refused(path)
+    assert message.startswith('Thiếu trang tính "Thông tin chung"') and '"Cán bộ"' in message
+
+
+def test_a_missing_file_is_refused_not_raised(tmp_path: Path) -> None:
+    outcomes = import_files([tmp_path / "khong_co.xlsx"])
+    assert outcomes[0].status == "rejected" and "Không tìm thấy tệp" in outcomes[0].errors[0].message
+
+
+def test_excel_lock_files_in_a_folder_are_skipped(tmp_path: Path) -> None:
+    build_return(tmp_path / "a.xlsx", cadres=[cadre("Nguyễn Văn An")])
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    (tmp_path / "ghi_chu.txt").write_text("x")
+    outcomes = import_files([tmp_path])
+    assert [Path(o.file).name for o in outcomes] == ["a.xlsx"]
