@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -89,11 +90,23 @@ def backup_to(dest: Path) -> Path:
         source.backup(target)
     finally:
         target.close()
-    _prune_backups(dest.parent, dest.name.split("-")[0])
+    _prune_backups(dest.parent, dest.name)
     return dest
 
 
-def _prune_backups(folder: Path, stem: str) -> None:
-    backups = sorted(folder.glob(f"{stem}-*.db"))
-    for old in backups[:-BACKUPS_KEPT]:
+# ``<database stem>-<YYYYmmdd-HHMMSS-ffffff>-<reason>.db``, as ``backup_name`` writes it.
+BACKUP_NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[^.]*)\.db$")
+
+
+def _prune_backups(folder: Path, name: str) -> None:
+    """Keep the newest BACKUPS_KEPT automatic backups of the same database; other files are never touched."""
+    match = BACKUP_NAME_PATTERN.match(name)
+    if match is None:
+        return
+    stamped = [
+        (found["stamp"], path)
+        for path in folder.glob("*.db")
+        if (found := BACKUP_NAME_PATTERN.match(path.name)) is not None and found["stem"] == match["stem"]
+    ]
+    for _stamp, old in sorted(stamped)[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)

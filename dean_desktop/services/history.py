@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time
 
-from ..models import AuditEntry, ImportRecord, Unit
+from peewee import fn
+
+from ..models import AuditEntry, ImportRecord, Unit, db
 from .rows import AuditRow, ImportRow
+from .vntext import fold
 
 
 def list_imports(limit: int = 5000) -> list[ImportRow]:
@@ -35,6 +38,58 @@ def list_audit(
     *, table: str | None = None, who: str | None = None, since: date | None = None, limit: int = 5000
 ) -> list[AuditRow]:
     query = AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if table:
+        query = query.where(AuditEntry.table == table)
+    if who:
+        query = query.where(AuditEntry.who == who)
+    if since:
+        query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
+    return [
+        AuditRow(
+            id=a.id,
+            at=a.at,
+            who=a.who,
+            table=a.table,
+            row_id=a.row_id,
+            field=a.field,
+            old=a.old,
+            new=a.new,
+            source=a.source,
+        )
+        for a in query.limit(limit)
+    ]
+
+
+def audit_filter_choices() -> tuple[list[str], list[str]]:
+    """(tables, users) that occur in the audit log, for the filters of the audit view."""
+    tables = [t for (t,) in AuditEntry.select(AuditEntry.table).distinct().order_by(AuditEntry.table).tuples()]
+    users = [w for (w,) in AuditEntry.select(AuditEntry.who).distinct().order_by(AuditEntry.who).tuples()]
+    return tables, users
+
+
+def search_audit(
+    *,
+    table: str | None = None,
+    who: str | None = None,
+    since: date | None = None,
+    text: str = "",
+    limit: int = 5000,
+) -> list[AuditRow]:
+    """The audit log newest first, filtered; ``text`` matches field, old and new values ignoring case and diacritics
+    (SQLite's LIKE folds ASCII only, so a registered folding function does the comparison)."""
+    needle = fold(text)
+    if not needle:
+        return list_audit(table=table, who=who, since=since, limit=limit)
+    db.register_function(fold, "vn_fold", 1, deterministic=True)
+    haystack = fn.vn_fold(
+        AuditEntry.field.concat(" ")
+        .concat(fn.coalesce(AuditEntry.old, ""))
+        .concat(" ")
+        .concat(fn.coalesce(AuditEntry.new, ""))
+    )
+    query = (
+        AuditEntry.select().where(fn.instr(haystack, needle) > 0).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
     if table:
         query = query.where(AuditEntry.table == table)
     if who:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from ..models import EdocOrg, OfficeReadiness, UnitReturn, db
 from . import audit
 from .periods import Period
+from .storage_checks import translate_disk_full
 from .vntext import fold
 
 
@@ -93,8 +94,12 @@ _CADRE_COLUMNS = (
 
 
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
-    """Write a return; an existing return of the same unit and period is replaced whole. Runs in one transaction."""
-    with db.atomic():
+    """Write a return; an existing return of the same unit and period is replaced whole. Runs in one transaction.
+
+    The transaction takes the write lock at once (BEGIN IMMEDIATE) so a concurrent writer waits on busy_timeout
+    instead of failing half-way; a full disk becomes a DiskFullError with the Vietnamese message.
+    """
+    with translate_disk_full(db.database), db.atomic("IMMEDIATE"):
         existing = UnitReturn.get_or_none(
             (UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code)
         )

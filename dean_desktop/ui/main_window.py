@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..store import open_store
+from .backup_actions import install_backup_actions
+from .dialogs.export_forms_dialog import ExportFormsDialog
+from .import_flow import ImportController, is_workbook_drop
 from .signals import AppSignals
+from .single_instance import DatabaseInUseError, hold_database, release_database
 from .tabs.cadres import CadresTab
 from .tabs.checklist import ChecklistTab
 from .tabs.import_log import ImportLogTab
@@ -19,6 +23,7 @@ from .tabs.offices import OfficesTab
 from .tabs.overview import OverviewTab
 from .tabs.roster import RosterTab
 from .widgets import messages
+from .workers import run_with_progress
 
 
 def settings() -> QSettings:
@@ -49,6 +54,8 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.addTab(tab, title)
         self.setCentralWidget(self.tabs)
+        self.imports = ImportController(self, self.signals)
+        self.setAcceptDrops(True)  # drop returns (files or folders) anywhere on the window to import them
         self._db_label = QLabel()
         self.statusBar().addPermanentWidget(self._db_label)
         self._build_menus()
@@ -63,11 +70,23 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_database)
         file_menu.addAction(self.open_action)
+        install_backup_actions(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction("T&hoát", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        data_menu = self.menuBar().addMenu("&Dữ liệu")
+        self.import_action = QAction("&Nhập báo cáo…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip("Nhập các tệp báo cáo của xã, cơ quan (có thể kéo thả tệp vào cửa sổ)")
+        self.import_action.triggered.connect(self.imports.choose_files)
+        data_menu.addAction(self.import_action)
+        self.export_forms_action = QAction("&Xuất biểu mẫu trống…", self)
+        self.export_forms_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_forms_action.triggered.connect(self.export_forms)
+        data_menu.addAction(self.export_forms_action)
+        self.data_menu = data_menu
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
@@ -81,6 +100,35 @@ class MainWindow(QMainWindow):
             "Giới thiệu",
         )
 
+    # --- exchange -------------------------------------------------------------
+    def export_forms(self) -> None:
+        dialog = ExportFormsDialog(self)
+        if not messages.run_dialog(dialog):
+            return
+        period, folder, unit_ids = dialog.period(), dialog.folder(), dialog.unit_ids()
+        assert period is not None
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from ..services.excel_export.forms import export_forms
+
+            return export_forms(folder, period, unit_ids, progress=progress, should_cancel=cancelled)
+
+        def done(paths: list[Path]) -> None:
+            messages.show_info(self, f"Đã tạo {len(paths)} biểu mẫu kỳ {period.label} trong thư mục:\n{folder}")
+
+        run_with_progress(self, "Đang tạo biểu mẫu…", work, done, lambda text: messages.show_error(self, text))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and is_workbook_drop(paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.start(paths)
+
     def choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -93,12 +141,22 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path) -> None:
+        old_path = self.db_path
+        try:
+            newly_locked = hold_database(path)  # one window per database file
+        except DatabaseInUseError as error:
+            messages.show_error(self, str(error), "Cơ sở dữ liệu đang được mở")
+            return
         try:
             self.db_path = open_store(path)
         except Exception as error:  # noqa: BLE001 - any failure to open is shown, the old file stays usable
+            if newly_locked:
+                release_database(path)
             messages.show_error(self, f"Không mở được cơ sở dữ liệu {path}:\n{error}")
             open_store(self.db_path)
             return
+        if newly_locked:
+            release_database(old_path)
         self._show_db()
         self.signals.database_switched.emit()
 

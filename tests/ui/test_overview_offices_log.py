@@ -128,7 +128,7 @@ def test_overview_charts_follow_each_reported_period(qtbot: QtBot, demo_store: P
     from dean_desktop.services.indicators import reported_periods
 
     tab = show(qtbot, OverviewTab(AppSignals()))
-    qtbot.waitUntil(lambda: all(card.chart is not None for card in tab.cards.values()))
+    qtbot.waitUntil(lambda: all(card.chart is not None and card.chart.points for card in tab.cards.values()))
     periods = sorted(reported_periods())
     chart = tab.cards["reform.edoc_orgs"].chart
     expected = [next(i.value for i in indicator_report(p).indicators if i.code == "reform.edoc_orgs") for p in periods]

@@ -1,0 +1,134 @@
+"""File menu actions that guard the data: back up the database, restore a backup, see the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ..paths import backup_dir_for
+from ..services import backup
+from ..services.errors import DomainError
+from ..services.formatting import format_datetime
+from .dialogs.audit_dialog import AuditDialog
+from .widgets import messages
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+DB_FILTER = "Cơ sở dữ liệu (*.db);;Tất cả các tệp (*)"
+
+
+# --- file dialogs: module-level so tests replace them -----------------------------------------------------------
+def ask_backup_file(parent: QWidget, suggested: Path) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu vào tệp", str(suggested), DB_FILTER)
+    return Path(path) if path else None
+
+
+def ask_restore_file(parent: QWidget, start: Path) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", str(start), DB_FILTER)
+    return Path(path) if path else None
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def suggested_backup_file(db_path: Path, today: date) -> Path:
+    return documents_dir() / f"{db_path.stem}-sao-luu-{today.strftime('%d-%m-%Y')}.db"
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _import_running(window: MainWindow) -> bool:
+    imports = getattr(window, "imports", None)
+    return getattr(imports, "job", None) is not None
+
+
+# --- the actions ---------------------------------------------------------------------------------------------
+def back_up(window: MainWindow) -> None:
+    dest = ask_backup_file(window, suggested_backup_file(window.db_path, date.today()))
+    if dest is None:
+        return
+    if not dest.suffix:
+        dest = dest.with_name(dest.name + ".db")
+    try:
+        with _busy():
+            backup.save_copy(dest)
+    except DomainError as error:
+        messages.show_error(window, str(error))
+        return
+    messages.show_info(
+        window,
+        f"Đã sao lưu toàn bộ dữ liệu vào tệp:\n{dest}\n\nHãy cất bản sao lưu ở nơi an toàn (ổ USB, máy khác).",
+        "Sao lưu dữ liệu",
+    )
+
+
+def restore(window: MainWindow) -> None:
+    if _import_running(window):
+        messages.show_error(window, "Đang nhập báo cáo; hãy đợi nhập xong rồi mới khôi phục dữ liệu.")
+        return
+    folder = backup_dir_for(window.db_path)
+    path = ask_restore_file(window, folder if folder.is_dir() else documents_dir())
+    if path is None:
+        return
+    try:
+        with _busy():
+            checked = backup.check_backup(path)
+    except DomainError as error:
+        messages.show_error(window, str(error))
+        return
+    question = (
+        f"Khôi phục dữ liệu từ tệp «{path.name}» (sao lưu lúc {format_datetime(checked.info.made_at)}, "
+        f"gồm {checked.returns} báo cáo)?\n\n"
+        "Toàn bộ dữ liệu đang dùng sẽ được thay bằng nội dung của bản sao lưu này. Trước khi khôi phục, "
+        "phần mềm tự sao lưu dữ liệu hiện tại vào thư mục sao-luu để có thể lấy lại."
+    )
+    if not messages.confirm(window, "Khôi phục từ bản sao lưu", question):
+        return
+    try:
+        with _busy():
+            result = backup.restore_from(path)
+    except DomainError as error:
+        messages.show_error(window, str(error))
+        return
+    window.signals.database_switched.emit()
+    messages.show_info(
+        window,
+        f"Đã khôi phục dữ liệu từ tệp {path.name}.\n\n"
+        f"Dữ liệu trước khi khôi phục được lưu tại:\n{result.safety_backup}",
+        "Khôi phục dữ liệu",
+    )
+
+
+def show_audit_log(window: MainWindow) -> None:
+    messages.run_dialog(AuditDialog(window))
+
+
+def install_backup_actions(window: MainWindow, menu: QMenu) -> None:
+    """Add Back up…, Restore… and the audit log to ``menu`` (the File menu)."""
+    menu.addSeparator()
+    for text, tip, slot in (
+        ("&Sao lưu dữ liệu…", "Lưu một bản sao toàn bộ dữ liệu vào tệp bạn chọn", back_up),
+        ("&Khôi phục từ bản sao lưu…", "Thay dữ liệu hiện tại bằng một bản sao lưu đã kiểm tra", restore),
+        ("Nhật ký &thay đổi…", "Xem ai đã sửa gì, khi nào", show_audit_log),
+    ):
+        action = QAction(text, window)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False, run=slot: run(window))
+        menu.addAction(action)
