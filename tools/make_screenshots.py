@@ -39,6 +39,8 @@ def main() -> int:
     only = set(sys.argv[1:])
     for index, name in enumerate(TABS):
         window.tabs.setCurrentIndex(index)
+        if name == "ban-chi-dao":
+            window.roster.table.selectRow(2)  # a member with units to follow and things to chase
         deadline = time.monotonic() + 0.8  # let deferred work (charts) finish and lay out
         while time.monotonic() < deadline:
             app.processEvents()

@@ -205,7 +205,7 @@ def _demo_roster(rng: random.Random, units: list) -> int:  # type: ignore[type-a
                 phone=f"0912 {rng.randint(100, 999)} {rng.randint(100, 999)}",
                 email=f"bcd{index + 1:02d}@dinhhoa.example.vn",
             ),
-            unit_ids=assigned if index else [],
+            unit_ids=assigned,
             source="demo",
         )
     return 16

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
+from ..services.errors import DomainError
 from ..store import open_store
+from . import printing
 from .backup_actions import install_backup_actions
 from .dialogs.export_forms_dialog import ExportFormsDialog
 from .import_flow import ImportController, is_workbook_drop
@@ -24,6 +27,14 @@ from .tabs.overview import OverviewTab
 from .tabs.roster import RosterTab
 from .widgets import messages
 from .workers import run_with_progress
+
+
+def ask_summary_path(parent: QWidget) -> str:
+    """The save dialog for the summary workbook (module-level so tests can replace it); starts in Documents."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(documents) / f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
+    path, _ = QFileDialog.getSaveFileName(parent, "Xuất bảng tổng hợp", str(suggested), "Sổ tính Excel (*.xlsx)")
+    return path
 
 
 def settings() -> QSettings:
@@ -86,7 +97,13 @@ class MainWindow(QMainWindow):
         self.export_forms_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_forms_action.triggered.connect(self.export_forms)
         data_menu.addAction(self.export_forms_action)
+        self.export_summary_action = QAction("Xuất &bảng tổng hợp (Excel)…", self)
+        self.export_summary_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_summary_action.setStatusTip("Bảng tổng hợp của huyện, tính đến kỳ đang chọn ở tab Tổng quan")
+        self.export_summary_action.triggered.connect(self.export_summary)
+        data_menu.addAction(self.export_summary_action)
         self.data_menu = data_menu
+        self._build_print_menu()
         help_menu = self.menuBar().addMenu("Trợ &giúp")
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
@@ -101,6 +118,73 @@ class MainWindow(QMainWindow):
         )
 
     # --- exchange -------------------------------------------------------------
+    def _build_print_menu(self) -> None:
+        menu = self.menuBar().addMenu("&In")
+        self.print_actions: dict[str, QAction] = {}
+        entries = [
+            ("report_preview", "&Xem trước báo cáo…", "Ctrl+Shift+P", lambda: self.print_report(printing.PREVIEW)),
+            ("report_print", "&In báo cáo…", "Ctrl+P", lambda: self.print_report(printing.PRINT)),
+            ("report_pdf", "&Lưu báo cáo thành PDF…", "Ctrl+Shift+S", lambda: self.print_report(printing.PDF)),
+            (None, "", "", None),
+            ("roster_preview", "Danh sách Ban Chỉ đạo và &phân công…", "", lambda: self.print_roster(printing.PREVIEW)),
+            ("roster_pdf", "Lưu danh sách Ban Chỉ đạo thành P&DF…", "", lambda: self.print_roster(printing.PDF)),
+            ("urging_preview", "Danh sách đôn đốc của &tất cả thành viên…", "", self.print_urging),
+        ]
+        for key, text, shortcut, slot in entries:
+            if key is None:
+                menu.addSeparator()
+                continue
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.print_actions[key] = action
+
+    def _as_of(self):  # type: ignore[no-untyped-def]
+        """The period chosen on the overview tab (None: the latest data)."""
+        return self.overview.selected_period() if self.overview.period_combo.count() else None
+
+    def print_report(self, mode: str) -> None:
+        from ..services.report_content import report_html
+
+        as_of = self._as_of()
+        printing.output(self, mode, "Báo cáo kết quả thực hiện các Đề án", printing.dated_name("bao-cao-de-an"),
+                        lambda: report_html(as_of))
+
+    def print_roster(self, mode: str) -> None:
+        from ..services.report_content import roster_html
+
+        printing.output(self, mode, "Danh sách Ban Chỉ đạo", printing.dated_name("ban-chi-dao"), roster_html)
+
+    def print_urging(self) -> None:
+        self.roster.ensure_loaded()
+        self.roster.panel.urging.print_list(all_members=True)
+
+    def export_summary(self) -> None:
+        path = ask_summary_path(self)
+        if not path:
+            return
+        target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+        as_of = self._as_of()
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            from ..services.excel_export.summary import export_summary
+
+            try:
+                return export_summary(target, as_of, progress=lambda done, total, *_: progress(done, total, ""),
+                                      should_cancel=cancelled)
+            except OSError as error:
+                raise DomainError(
+                    f'Không ghi được tệp "{target}": tệp có đang mở trong Excel không? ({error.strerror or error})'
+                ) from error
+
+        def failed(text: str) -> None:
+            messages.show_error(self, text)
+
+        run_with_progress(self, "Đang xuất bảng tổng hợp…", work,
+                          lambda _path: messages.show_info(self, f"Đã xuất bảng tổng hợp vào tệp:\n{target}"), failed)
+
     def export_forms(self) -> None:
         dialog = ExportFormsDialog(self)
         if not messages.run_dialog(dialog):

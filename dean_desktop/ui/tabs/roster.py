@@ -30,6 +30,7 @@ from ..table_models.base import UNMET_BRUSH
 from ..table_models.roster_model import COLUMN_WIDTHS, RosterModel
 from ..widgets import messages
 from ..widgets.table_view import DataTable
+from ..widgets.urging_panel import UrgingPanel
 from .base import LazyTab
 
 
@@ -61,20 +62,15 @@ class MemberPanel(QWidget):
         units_layout.addWidget(self.unit_tree, 1)
         units_layout.addWidget(self.status_label)
 
-        # Filled by the urging ("đôn đốc") feature: units missing a return or behind a target.
+        # The urging ("đôn đốc") list: units missing a return or behind a target, overdue tasks.
         self.urge_box = QGroupBox("Danh sách đôn đốc")
-        self.urge_placeholder = QLabel(
-            "Các đơn vị thành viên này theo dõi mà chưa gửi báo cáo hoặc chưa đạt chỉ tiêu sẽ được liệt kê tại đây."
-        )
-        self.urge_placeholder.setWordWrap(True)
-        self.urge_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.urge_placeholder.setStyleSheet("color: #777; font-style: italic;")
+        self.urging = UrgingPanel()
         self.urge_layout = QVBoxLayout(self.urge_box)
-        self.urge_layout.addWidget(self.urge_placeholder)
+        self.urge_layout.addWidget(self.urging)
 
         boxes = QHBoxLayout()
-        boxes.addWidget(self.units_box, 3)
-        boxes.addWidget(self.urge_box, 2)
+        boxes.addWidget(self.units_box, 1)
+        boxes.addWidget(self.urge_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(heading)
@@ -83,6 +79,7 @@ class MemberPanel(QWidget):
 
     def show_member(self, member: MemberRow | None, units: dict[int, UnitRow], status: ReturnStatus) -> None:
         self.unit_tree.clear()
+        self.urging.show_member(member.id if member is not None else None)
         if member is None:
             self.title_label.setText("Chưa chọn thành viên")
             self.details_label.setText("Chọn một thành viên trong bảng để xem các đơn vị người đó theo dõi.")
@@ -199,6 +196,8 @@ class RosterTab(LazyTab):
         signals.roster_changed.connect(self._on_roster_changed)
         signals.units_changed.connect(self.mark_dirty)
         signals.returns_changed.connect(self.mark_dirty)
+        signals.tasks_changed.connect(self.mark_dirty)  # overdue tasks appear in the urging lists
+        signals.offices_changed.connect(self.mark_dirty)
         self._update_actions()
 
     def _action(self, text: str, tip: str, slot: Callable[[], None], shortcut: str = "", hint: str = "") -> QAction:
@@ -218,6 +217,7 @@ class RosterTab(LazyTab):
         self._pending_select = None
         self._units = {u.id: u for u in list_units()}
         self._status = return_status()
+        self.panel.urging.fill_periods()
         self.model.set_rows(roster.list_members())
         count = self.model.rowCount()
         self.count_label.setText(f"{count} thành viên")
