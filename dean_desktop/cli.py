@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .services.errors import DomainError
-from .services.formatting import format_number, format_percent
+from .services.formatting import format_percent
 from .services.periods import PeriodError, parse_period
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
@@ -56,17 +56,8 @@ def _utf8_output() -> None:
             reconfigure(encoding="utf-8")
 
 
-def _fmt_target(minimum: float | None, maximum: float | None, unit: str) -> str:
-    suffix = " %" if unit == "%" else f" {unit}"
-    if minimum is not None and maximum is not None:
-        return f"{format_number(minimum, 0)}–{format_number(maximum, 0)}{suffix}"
-    if minimum is not None:
-        return f"≥ {format_number(minimum, 0)}{suffix}"
-    return f"≤ {format_number(maximum, 0)}{suffix}" if maximum is not None else ""
-
-
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
-    from .services.indicators import indicator_report
+    from .services.indicators import indicator_report, target_text, value_text
 
     period = parse_period(as_of) if as_of else None
     report = indicator_report(period)
@@ -78,11 +69,11 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
     )
     print(f"CHỈ TIÊU CÁC ĐỀ ÁN — {heading}")
     for item in report.indicators:
-        value = format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
+        value = value_text(item)
         ratio = f" ({item.numerator}/{item.denominator})" if item.denominator is not None else ""
         mark = "ĐẠT" if item.met else "CHƯA ĐẠT"
         print(
-            f"- {item.title}: {value}{ratio}; chỉ tiêu {_fmt_target(item.target_min, item.target_max, item.unit)}"
+            f"- {item.title}: {value}{ratio}; chỉ tiêu {target_text(item)}"
             f" đến {item.deadline} — {mark}"
         )
     for figure in report.checklists:

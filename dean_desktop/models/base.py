@@ -12,7 +12,9 @@ PRAGMAS: dict[str, object] = {
     "foreign_keys": 1,
     "synchronous": "full",
     "busy_timeout": 10000,
-    "cache_size": -64000,
+    # SQLite's own default (2 MB). The OS caches the file anyway; a bigger page cache only kept a copy of every
+    # page read (a 50,000-cadre register read grew the window by ~10 MB) without making anything measurably faster.
+    "cache_size": -2000,
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from peewee import Case, fn
+
 from ..models import Cadre, EdocOrg, OfficeReadiness, Project, Rotation, SolutionGroup, Target, Task, Unit, UnitReturn
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
@@ -181,33 +183,48 @@ def reference_date(as_of: Period | None) -> date:
 
 
 def latest_returns(day: date) -> dict[int, int]:
-    """unit id -> id of its latest return ending on or before ``day`` (ties: the longer period, then the newest)."""
-    best: dict[int, tuple[date, int, int]] = {}
-    query = UnitReturn.select(UnitReturn.id, UnitReturn.unit, UnitReturn.period_start, UnitReturn.period_end).where(
-        UnitReturn.period_end <= day
+    """unit id -> id of its latest return ending on or before ``day`` (ties: the longer period, then the newest).
+
+    Chosen by SQLite (a window function over the returns), so only one pair per unit comes back to Python.
+    """
+    place = fn.ROW_NUMBER().over(
+        partition_by=[UnitReturn.unit],
+        order_by=[UnitReturn.period_end.desc(), UnitReturn.period_start.asc(), UnitReturn.id.desc()],
     )
-    for row in query.tuples():
-        return_id, unit_id, start, end = row
-        key = (end, -start.toordinal(), return_id)
-        if unit_id not in best or key > best[unit_id]:
-            best[unit_id] = key
-    return {unit_id: key[2] for unit_id, key in best.items()}
+    ranked = UnitReturn.select(
+        UnitReturn.unit.alias("unit_id"), UnitReturn.id.alias("return_id"), place.alias("place")
+    ).where(UnitReturn.period_end <= day)
+    latest = ranked.select_from(ranked.c.unit_id, ranked.c.return_id).where(ranked.c.place == 1)
+    return {int(unit_id): int(return_id) for unit_id, return_id in latest.tuples()}
 
 
-def _valid(unit: Unit, day: date) -> bool:
-    return (
-        bool(unit.active)
-        and (unit.valid_from is None or unit.valid_from <= day)
-        and (unit.valid_to is None or day <= unit.valid_to)
+def _units_valid_on(day: date) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of the active units valid on ``day``, in listing order (plain tuples: no model objects)."""
+    query = Unit.select(Unit.id, Unit.name, Unit.kind, Unit.active, Unit.valid_from, Unit.valid_to).order_by(
+        Unit.sort_order, Unit.code
     )
+    return [
+        (unit_id, name, kind)
+        for unit_id, name, kind, active, start, end in query.tuples()
+        if active and (start is None or start <= day) and (end is None or day <= end)
+    ]
+
+
+def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
+    """Cadres in these returns: total, post-graduates, advanced political theory — counted by SQLite, not row by row."""
+    postgrad = fn.SUM(Case(None, [(Cadre.education.in_(POSTGRAD), 1)], 0))
+    senior = fn.SUM(Case(None, [(Cadre.political_theory.in_(SENIOR_THEORY), 1)], 0))
+    query = Cadre.select(fn.COUNT(Cadre.id), postgrad, senior).where(Cadre.unit_return.in_(return_ids))
+    total, postgrads, seniors = query.tuples().get()
+    return int(total), int(postgrads or 0), int(seniors or 0)
 
 
 def load_facts(as_of: Period | None = None) -> Facts:
     ref = reference_date(as_of)
     window = project_window()
-    units = [u for u in Unit.select().order_by(Unit.sort_order, Unit.code) if _valid(u, ref)]
-    communes = [(u.id, u.name) for u in units if u.kind in COMMUNE_KINDS]
-    district_ids = {u.id for u in units if u.kind == KIND_DISTRICT}
+    units = _units_valid_on(ref)
+    communes = [(unit_id, name) for unit_id, name, kind in units if kind in COMMUNE_KINDS]
+    district_ids = {unit_id for unit_id, _, kind in units if kind == KIND_DISTRICT}
     latest = latest_returns(ref)
     commune_returns = {latest[uid]: uid for uid, _ in communes if uid in latest}
     district_returns = [rid for uid, rid in latest.items() if uid in district_ids]
@@ -222,16 +239,12 @@ def load_facts(as_of: Period | None = None) -> Facts:
             has_office[commune_returns[return_id]] = bool(flag)
     edoc_total = edoc_yes = 0
     if commune_returns:
-        for (flag,) in EdocOrg.select(EdocOrg.exchanges).where(EdocOrg.unit_return.in_(list(commune_returns))).tuples():
-            edoc_total += 1
-            edoc_yes += 1 if flag else 0
-    cadres_total = postgrad = senior = 0
-    if district_returns:
-        query = Cadre.select(Cadre.education, Cadre.political_theory).where(Cadre.unit_return.in_(district_returns))
-        for education, theory in query.tuples():
-            cadres_total += 1
-            postgrad += education in POSTGRAD
-            senior += theory in SENIOR_THEORY
+        query = EdocOrg.select(fn.COUNT(EdocOrg.id), fn.SUM(EdocOrg.exchanges)).where(
+            EdocOrg.unit_return.in_(list(commune_returns))
+        )
+        total, yes = query.tuples().get()
+        edoc_total, edoc_yes = int(total), int(yes or 0)
+    cadres_total, postgrad, senior = count_cadres(district_returns) if district_returns else (0, 0, 0)
     rotation_end = min(window[1], ref) if as_of is not None else window[1]
     rotations = Rotation.select().where(Rotation.decision_date.between(window[0], rotation_end)).count()
     return Facts(
@@ -289,3 +302,22 @@ def indicator_history() -> dict[str, list[tuple[Period, float | None]]]:
         for item in compute_indicators(targets, load_facts(period)):
             history.setdefault(item.code, []).append((period, item.value))
     return history
+
+
+def target_text(item: IndicatorValue) -> str:
+    """A target as people read it: ``≥ 15 %``, ``4–6 người``."""
+    from .formatting import format_number
+
+    unit = " %" if item.unit == "%" else f" {item.unit}"
+    if item.target_min is not None and item.target_max is not None:
+        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
+    if item.target_min is not None:
+        return f"≥ {format_number(item.target_min, 0)}{unit}"
+    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
+
+
+def value_text(item: IndicatorValue) -> str:
+    """``16,4 %`` for shares, ``5 người`` for counts."""
+    from .formatting import format_percent
+
+    return format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"

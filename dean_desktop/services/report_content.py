@@ -10,7 +10,7 @@ from .cadres import LEVEL_LABELS, level_statistics, list_cadres
 from .checklist import list_groups, list_tasks
 from .completeness import Completeness, completeness, default_period
 from .formatting import format_date, format_number, format_percent
-from .indicators import IndicatorReport, IndicatorValue, indicator_report
+from .indicators import IndicatorReport, IndicatorValue, indicator_report, target_text, value_text  # noqa: F401 - re-exported for the exports
 from .offices import list_offices
 from .party_document import (
     Column,
@@ -31,21 +31,6 @@ from .urging import urging_lists
 from .vntext import fold
 
 # --------------------------------------------------------------------------- figures as people read them
-
-
-def target_text(item: IndicatorValue) -> str:
-    """``≥ 15 %``, ``4–6 người``."""
-    unit = " %" if item.unit == "%" else f" {item.unit}"
-    if item.target_min is not None and item.target_max is not None:
-        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
-    if item.target_min is not None:
-        return f"≥ {format_number(item.target_min, 0)}{unit}"
-    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
-
-
-def value_text(item: IndicatorValue) -> str:
-    """``16,4 %`` for shares, ``5 người`` for counts."""
-    return format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
 
 
 def ratio_text(item: IndicatorValue) -> str:

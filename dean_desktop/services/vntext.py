@@ -95,3 +95,41 @@ def name_sort_key(full_name: str | None) -> tuple[object, ...]:
     g, f, m = sort_key(given), sort_key(family), sort_key(middle)
     # Letters of all parts first, then tones, so "Ánh" and "Anh" stay next to each other.
     return (g[0], f[0], m[0], g[1], f[1], m[1])
+
+
+class _CharTable(dict[int, str]):
+    """``str.translate`` table: a character -> its letter rank (part 0) or its tone (part 1) as one character,
+    offset by one so that "\\0" stays a separator. Filled on first use of each character."""
+
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, code: int) -> str:
+        letters, tones = _letter_key(chr(code))
+        values = letters if self.part == 0 else tones
+        value = self[code] = "".join(chr(min(v + 1, 0x10FFFF)) for v in values)
+        return value
+
+
+_LETTERS, _TONE_MARKS = _CharTable(0), _CharTable(1)
+
+
+def name_parts(full_name: str | None) -> tuple[str, str, str]:
+    """(given, family, middle) names, normalised for sorting: NFC, modern tone placement, case-folded."""
+    words = unicodedata.normalize("NFC", nfc(modern_tones(nfc(full_name or ""))).casefold()).split(" ")
+    if words == [""]:
+        return "", "", ""
+    return words[-1], (words[0] if len(words) > 1 else ""), " ".join(words[1:-1])
+
+
+def part_keys(part: str) -> tuple[str, str]:
+    """A normalised name part's letters and tones as two short strings; they compare as ``sort_key``'s two tuples."""
+    return part.translate(_LETTERS), part.translate(_TONE_MARKS)
+
+
+def name_sort_text(full_name: str | None) -> str:
+    """The same order as ``name_sort_key`` as one short string: cheap to build and to keep for tens of thousands of
+    names. The name is normalised once, then translated character by character."""
+    keys = [part_keys(part) for part in name_parts(full_name)]  # given, family, middle
+    return "\0".join([k[0] for k in keys] + [k[1] for k in keys])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +15,27 @@ from ..services.errors import DomainError
 from ..store import close_thread_connection
 
 log = logging.getLogger("dean_desktop.ui.workers")
+
+# While a job runs, Python switches threads every 0.5 ms instead of 5 ms. The window's thread needs the interpreter
+# lock for each Python call it makes while painting (model data, slots); with 5 ms slices a busy job froze the
+# window for hundreds of ms at a time (bench/bench_responsive.py). The job gets ~10 % slower; the window stays live.
+JOB_SWITCH_INTERVAL = 0.0005
+_switch = {"jobs": 0, "previous": sys.getswitchinterval()}
+_switch_lock = threading.Lock()
+
+
+def _short_slices(start: bool) -> None:
+    with _switch_lock:
+        if start:
+            if _switch["jobs"] == 0:
+                _switch["previous"] = sys.getswitchinterval()
+                sys.setswitchinterval(min(float(_switch["previous"]), JOB_SWITCH_INTERVAL))
+            _switch["jobs"] += 1
+        else:
+            _switch["jobs"] -= 1
+            if _switch["jobs"] == 0:
+                sys.setswitchinterval(float(_switch["previous"]))
+
 
 # A job receives (progress, should_cancel) and returns a result.
 ProgressFn = Callable[[int, int, str], None]
@@ -40,6 +62,7 @@ class Job(QThread):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        _short_slices(True)
         try:
             result = self._fn(lambda done, total, text: self.progressed.emit(done, total, text), self._cancel.is_set)
         except DomainError as error:
@@ -50,6 +73,7 @@ class Job(QThread):
         else:
             self.succeeded.emit(result)
         finally:
+            _short_slices(False)
             close_thread_connection()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -14,11 +17,13 @@ from ...services.formatting import format_number, format_percent
 from ...services.indicators import IndicatorValue
 from ...services.periods import PeriodError, period_from_code
 from ...services.rows import CadreRow
-from ...services.vntext import fold, name_sort_key, sort_key
+from ...services.vntext import fold, name_sort_text, sort_key
 from ...services.vocab import EDUCATION, POLITICAL_THEORY, POSTGRAD, SENIOR_THEORY, STATE_MGMT
 from .base import UNMET_BRUSH, Column, RowTableModel
+from .register_rows import ShownRows, name_order
 
 MET_BRUSH = QBrush(QColor("#d4edda"))
+_FOLDED_NAME = attrgetter("name_folded")
 SUMMARY_BRUSH = QBrush(QColor("#e8eef7"))
 
 _EDUCATION_RANK = {code: i for i, code in enumerate(EDUCATION)}
@@ -44,8 +49,10 @@ class CadreFilter:
 class CadreTableModel(RowTableModel[CadreRow]):
     """Holds the whole register once; ``apply`` shows the rows matching a filter, in the current sort order.
 
-    Everything that costs more than a dict lookup (folding, Vietnamese name keys, period labels) is computed once in
-    ``load``, so a keystroke is a linear scan of short strings and a sort is one ``sorted`` over cached keys.
+    Rows are addressed by their position in the loaded list. What costs more than a list lookup is computed once:
+    the folded search text of each row (in ``load``) and the ascending order of each column (the first time it is
+    sorted by). So a keystroke is one scan of short strings (or of the previous matches, when the new text only
+    narrows the old), and a sort is one pass over a precomputed order — never a ``sorted`` over 50,000 keys.
     """
 
     COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNICITY, COL_POSITION, COL_UNIT, COL_LEVEL = range(7)
@@ -54,11 +61,12 @@ class CadreTableModel(RowTableModel[CadreRow]):
 
     def __init__(self, parent: Any = None) -> None:
         self._loaded: list[CadreRow] = []  # in the service's order
-        self._all: list[CadreRow] = []  # the same rows in the current sort order
-        self._haystack: list[str] = []  # folded name, position and unit of each row of ``_all``
-        self._ranks: dict[int, dict[int, int]] = {}
-        self._search_text: dict[int, str] = {}
-        self._name_keys: dict[int, tuple[object, ...]] = {}
+        self._places: list[str] = []  # folded position and unit of each loaded row
+        self._ascending: dict[int, array[int]] = {}  # column -> loaded positions in ascending order, blanks last
+        self._rank: dict[int, array[int]] = {}  # column -> the inverse of its ascending order (computed when needed)
+        self._order: array[int] = array("l")  # loaded positions in the current sort order (the whole register)
+        self._shown: array[int] = array("l")  # loaded positions of the rows shown, in the current sort order
+        self._filter: tuple[CadreFilter, list[str]] | None = None  # what ``_shown`` matches, with its folded words
         self._period_labels: dict[str, str] = {}
         self._period_keys: dict[str, object] = {}
         self._text_keys: dict[str, object] = {}
@@ -75,7 +83,8 @@ class CadreTableModel(RowTableModel[CadreRow]):
     def _columns(self) -> list[Column[CadreRow]]:
         periods = self._period_labels
         return [
-            Column("Họ và tên", lambda r: r.full_name, sort=lambda r: self._name_keys[r.id]),
+            # One short string per row (names are mostly distinct: a cache would cost more than it saves).
+            Column("Họ và tên", lambda r: r.full_name, sort=lambda r: name_sort_text(r.full_name)),
             Column(
                 "Năm sinh",
                 lambda r: "" if r.birth_year is None else str(r.birth_year),
@@ -119,11 +128,10 @@ class CadreTableModel(RowTableModel[CadreRow]):
 
     # --- the register ------------------------------------------------------------
     def load(self, rows: Sequence[CadreRow]) -> None:
-        """Take a new register and precompute the search text and sort keys (once per reload)."""
+        """Take a new register, precompute its search text (once per reload) and show all of it in the current order."""
         self._loaded = list(rows)
         self._text_keys = {}
-        self._ranks = {}
-        self._name_keys = {}
+        self._ascending, self._rank = {}, {}
         folded: dict[str, str] = {}
 
         def fold_once(text: str) -> str:
@@ -132,15 +140,13 @@ class CadreTableModel(RowTableModel[CadreRow]):
                 value = folded[text] = fold(text)
             return value
 
-        self._search_text = {
-            r.id: f"{r.name_folded}\x1f{fold_once(r.position)}\x1f{fold_once(r.unit_name)}" for r in self._loaded
-        }
-        name_keys: dict[str, tuple[object, ...]] = {}
-        for r in self._loaded:
-            key = name_keys.get(r.full_name)
-            if key is None:
-                key = name_keys[r.full_name] = name_sort_key(r.full_name)
-            self._name_keys[r.id] = key
+        # What a search looks in, per row, as shared strings: the folded name, and "position\x1funit" (few distinct).
+        places: dict[tuple[str, str], str] = {}
+        self._places = [
+            places.get((r.position, r.unit_name))
+            or places.setdefault((r.position, r.unit_name), f"{fold_once(r.position)}\x1f{fold_once(r.unit_name)}")
+            for r in self._loaded
+        ]
         for code in {r.period_code for r in self._loaded}:
             try:
                 period = period_from_code(code)
@@ -148,77 +154,158 @@ class CadreTableModel(RowTableModel[CadreRow]):
                 self._period_labels[code], self._period_keys[code] = code, None
             else:
                 self._period_labels[code], self._period_keys[code] = period.label, period.sort_key
-        self._set_register(self._in_order(self._loaded, self._sort_column, self._sort_order))
-
-    def _set_register(self, rows: list[CadreRow]) -> None:
-        self._all = rows
-        self._haystack = [self._search_text[r.id] for r in rows]
+        self._order = self._in_order(self._sort_column, self._sort_order)
+        self._show(self._order)  # the whole register until a filter is applied (arrays are never changed in place)
 
     def total(self) -> int:
-        return len(self._all)
+        return len(self._loaded)
 
     def all_rows(self) -> list[CadreRow]:
-        return list(self._all)
+        """The whole register in the current sort order."""
+        return list(map(self._loaded.__getitem__, self._order))
+
+    def _positions(self, wanted: CadreFilter) -> array[int]:
+        """Loaded positions matching the filter, in the current order; each search word must appear (folded)."""
+        words = fold(wanted.text).split()
+        if not words and (wanted.unit_id, wanted.level, wanted.education, wanted.theory) == (None, None, None, None):
+            return self._order
+        loaded, places = self._loaded, self._places
+        previous = self._filter
+        if previous is not None and _narrows(previous, wanted, words) and len(self._shown) * 8 < len(loaded):
+            # The new text only narrows the old and few rows match: look only among the current matches.
+            candidates: Iterable[int] = self._shown
+            for word in words:
+                candidates = [i for i in candidates if word in loaded[i].name_folded or word in places[i]]
+            return array("l", candidates)
+        # Passes over the rows in the order they are stored (memory-friendly), then read off in the sort order.
+        match: list[bool] | None = None
+        for word in words:
+            hits = [word in n or word in p for n, p in zip(map(_FOLDED_NAME, loaded), places, strict=True)]
+            match = hits if match is None else [m and h for m, h in zip(match, hits, strict=True)]
+        for value, field in (
+            (wanted.unit_id, "unit_id"),
+            (wanted.level, "level"),
+            (wanted.education, "education"),
+            (wanted.theory, "political_theory"),
+        ):
+            if value is not None:
+                get = attrgetter(field)
+                hits = [get(r) == value for r in loaded]
+                match = hits if match is None else [m and h for m, h in zip(match, hits, strict=True)]
+        assert match is not None
+        return array("l", [i for i in self._order if match[i]])
 
     def matching(self, wanted: CadreFilter) -> list[CadreRow]:
         """Rows matching every part of the filter; each search word must appear (diacritics and case ignored)."""
-        words = fold(wanted.text).split()
-        if not words and wanted == CadreFilter(text=wanted.text):
-            return list(self._all)
-        result = []
-        for row, hay in zip(self._all, self._haystack, strict=True):
-            if wanted.unit_id is not None and row.unit_id != wanted.unit_id:
-                continue
-            if wanted.level is not None and row.level != wanted.level:
-                continue
-            if wanted.education is not None and row.education != wanted.education:
-                continue
-            if wanted.theory is not None and row.political_theory != wanted.theory:
-                continue
-            if all(word in hay for word in words):
-                result.append(row)
-        return result
+        return list(map(self._loaded.__getitem__, self._positions(wanted)))
 
     def apply(self, wanted: CadreFilter) -> None:
         """Show the rows matching the filter; the register is kept in the current sort order, so no sort is needed."""
-        self.set_rows(self.matching(wanted))
+        self._show(self._positions(wanted))
+        self._filter = (wanted, fold(wanted.text).split())
+
+    def set_rows(self, rows: Sequence[CadreRow]) -> None:
+        """Show these rows of the register (in the order given)."""
+        position = {row.id: i for i, row in enumerate(self._loaded)}
+        self._show(array("l", [position[row.id] for row in rows]))
+
+    def _show(self, shown: array[int]) -> None:
+        self.beginResetModel()
+        self._shown, self._filter = shown, None
+        self._rows = ShownRows(self._loaded, shown)  # type: ignore[assignment]
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a rank computed once per column and reload; the shown rows follow the register's order."""
+        """Reorder the register and the shown rows by a column's precomputed order, keeping the selection."""
         if not 0 <= column < len(self.columns):
             return
         if (column, order) == (self._sort_column, self._sort_order):
             return  # already in this order (QTableView.sortByColumn asks twice)
         self._sort_column, self._sort_order = column, order
-        self._set_register(self._in_order(self._all, column, order))
-        shown = self._all if len(self._rows) == len(self._all) else self._in_order(self._rows, column, order)
-        old_position = {row.id: i for i, row in enumerate(self._rows)}
-        reorder_rows(self, [old_position[row.id] for row in shown])
+        self._order = self._in_order(column, order)
+        if len(self._shown) == len(self._order):
+            shown = self._order
+        else:
+            on = bytearray(len(self._loaded))
+            for i in self._shown:
+                on[i] = 1
+            shown = array("l", [i for i in self._order if on[i]])
+        self._move_to(shown)
 
-    def _in_order(self, rows: list[CadreRow], column: int | None, order: Qt.SortOrder) -> list[CadreRow]:
+    def _move_to(self, shown: array[int]) -> None:
+        """Show the same rows in a new order as a layout change; persistent indexes (selection) follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        old = self._shown
+        persistent = self.persistentIndexList()
+        self._shown = shown
+        self._rows = ShownRows(self._loaded, shown)  # type: ignore[assignment]
+        if persistent:
+            # ``shown`` is in the current order, so a row's new place is found by bisection on its rank.
+            rank = self._ranks(self._sort_column)
+            sign = -1 if self._sort_order == Qt.SortOrder.DescendingOrder else 1
+
+            def key(i: int) -> int:
+                return sign * rank[i]
+
+            moved = []
+            for index in persistent:
+                row = index.row()
+                if not 0 <= row < len(old):
+                    moved.append(QModelIndex())
+                    continue
+                moved.append(self.index(bisect_left(shown, key(old[row]), key=key), index.column()))
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _ranks(self, column: int | None) -> array[int]:
+        """Loaded position -> place in the column's ascending order (the inverse of ``_ascending``)."""
         if column is None:
-            return list(rows)
-        rank = self._rank(column)
-        return sorted(rows, key=lambda r: rank[r.id], reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def _rank(self, column: int) -> dict[int, int]:
-        """Row id -> position when sorted ascending by this column (ties keep the service's order)."""
-        rank = self._ranks.get(column)
+            return array("l", range(len(self._loaded)))
+        rank = self._rank.get(column)
         if rank is None:
-            col = self.columns[column]
-            positions = sorted_positions(self._loaded, col.sort or col.display, Qt.SortOrder.AscendingOrder)
-            rank = self._ranks[column] = {self._loaded[i].id: n for n, i in enumerate(positions)}
+            rank = self._rank[column] = array("l", [0]) * len(self._loaded)
+            for place, i in enumerate(self._ascending[column]):
+                rank[i] = place
         return rank
+
+    def _in_order(self, column: int | None, order: Qt.SortOrder) -> array[int]:
+        """Loaded positions in the column's order; an array, so reading it makes fresh ints in sequence (fast)."""
+        if column is None:
+            return array("l", range(len(self._loaded)))
+        ascending = self._ascending.get(column)
+        if ascending is None:
+            col = self.columns[column]
+            if column == self.COL_NAME:
+                ascending = self._ascending[column] = name_order(self._loaded)
+            else:
+                positions = sorted_positions(self._loaded, col.sort or col.display, Qt.SortOrder.AscendingOrder)
+                ascending = self._ascending[column] = array("l", positions)
+            self._text_keys = {}  # keys are needed only while ordering; the order is kept
+        return ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
+
+
+def _narrows(previous: tuple[CadreFilter, list[str]], wanted: CadreFilter, words: list[str]) -> bool:
+    """True when every row matching ``wanted`` also matched the previous filter (same choices, each old word
+    contained in some new word, e.g. "ng" → "ngu")."""
+    old, old_words = previous
+    same_choices = (old.unit_id, old.level, old.education, old.theory) == (
+        wanted.unit_id,
+        wanted.level,
+        wanted.education,
+        wanted.theory,
+    )
+    return same_choices and bool(old_words) and all(any(w in new for new in words) for w in old_words)
 
 
 def sorted_positions(rows: Sequence[Any], key: Callable[[Any], Any], order: Qt.SortOrder) -> list[int]:
-    """Positions of ``rows`` in sorted order, computing each key once; empty values last when ascending."""
+    """Positions of ``rows`` in sorted order, computing each key once; empty values last when ascending, first when
+    descending; equal keys keep their order (a stable sort either way)."""
     keys = [key(row) for row in rows]
-    return sorted(
-        range(len(rows)),
-        key=lambda i: (1, 0) if keys[i] is None or keys[i] == "" else (0, keys[i]),
-        reverse=order == Qt.SortOrder.DescendingOrder,
-    )
+    filled = [i for i, k in enumerate(keys) if k is not None and k != ""]
+    empty = [i for i, k in enumerate(keys) if k is None or k == ""]
+    descending = order == Qt.SortOrder.DescendingOrder
+    filled.sort(key=keys.__getitem__, reverse=descending)
+    return empty + filled if descending else filled + empty
 
 
 def reorder_rows(model: RowTableModel[Any], order_of: list[int]) -> None:

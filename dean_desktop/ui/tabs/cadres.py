@@ -143,6 +143,10 @@ class CadresTab(LazyTab):
         self.cadre_table.horizontalHeader().setSortIndicator(CadreTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate(CadreTableModel.WIDTHS):
             self.cadre_table.setColumnWidth(column, width)
+        # Lay the table out at once after a filter or a sort (not on Qt's delayed timer), so rows and scroll bar
+        # are painted in one pass instead of two.
+        self.cadre_model.modelReset.connect(lambda: self.cadre_table.doItemsLayout())
+        self.cadre_model.layoutChanged.connect(lambda *_: self.cadre_table.doItemsLayout())
 
         layout = QVBoxLayout(page)
         layout.addLayout(top)

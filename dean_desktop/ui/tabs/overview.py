@@ -25,6 +25,8 @@ from ...services.indicators import (
     indicator_history,
     indicator_report,
     reported_periods,
+    target_text,
+    value_text,
 )
 from ...services.periods import Period, period_from_code
 from ..signals import AppSignals
@@ -33,21 +35,6 @@ from .base import LazyTab
 
 MET_STYLE = "color: #1b6e20; font-weight: bold;"
 UNMET_STYLE = "color: #b3261e; font-weight: bold;"
-
-
-def target_text(item: IndicatorValue) -> str:
-    unit = " %" if item.unit == "%" else f" {item.unit}"
-    if item.target_min is not None and item.target_max is not None:
-        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
-    if item.target_min is not None:
-        return f"≥ {format_number(item.target_min, 0)}{unit}"
-    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
-
-
-def value_text(item: IndicatorValue) -> str:
-    if item.unit == "%":
-        return format_percent(item.value)
-    return f"{item.numerator} {item.unit}"
 
 
 class TargetCard(QFrame):

@@ -1,0 +1,240 @@
+"""Write the province-scale benchmark database: the demo data plus eight more districts' units, 50,000 cadres in all.
+
+Reproducible (seeded); the cadre rows go in with ``executemany`` so the whole file is written in a few seconds.
+Usage: ``python bench/make_large.py [PATH] [--cadres N]`` (default path: ``<temp>/dean-desktop-bench/province.db``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from dean_desktop.models import Cadre, EdocOrg, OfficeReadiness, Setting, Unit, UnitReturn, db  # noqa: E402
+from dean_desktop.services import demo  # noqa: E402
+from dean_desktop.services.periods import parse_period  # noqa: E402
+from dean_desktop.services.vntext import fold  # noqa: E402
+from dean_desktop.services.vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT  # noqa: E402
+from dean_desktop.store import open_store  # noqa: E402
+
+SEED = 20161128
+REGISTER_ROWS = 50_000
+GENERATOR_VERSION = "4"
+MARK_KEY = "bench_large"
+PERIOD = "Năm 2018"  # the demo's latest period: every unit's latest return is in the register
+# The other eight districts of Thái Nguyên province (Định Hóa itself comes from the seed and the demo).
+DISTRICTS = ("Phú Lương", "Đại Từ", "Đồng Hỷ", "Võ Nhai", "Phú Bình", "Phổ Yên", "Sông Công", "Thái Nguyên")
+AGENCIES = 25
+COMMUNES = 24
+POSITIONS = ("Trưởng phòng", "Phó Trưởng phòng", "Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Chuyên viên")
+MAJORS = ("Luật", "Kinh tế", "Hành chính", "Nông nghiệp", "Sư phạm", "Xây dựng Đảng", "Quản lý đất đai")
+ORGS = demo.ORGS
+# Enough name parts that, as in a real province, most of the 50,000 people have a name of their own.
+FAMILY = demo.FAMILY + ["Dương", "Đỗ", "Ngô", "Hồ", "Lý", "Phan", "Võ", "Trịnh", "Mai", "Tô", "Quách", "Lục", "Hứa"]
+MIDDLE_M = demo.MIDDLE_M + ["Công", "Duy", "Mạnh", "Ngọc", "Trọng", "Tiến", "Đình", "Bá", "Thế", "Chí", "Kim", "Gia"]
+MIDDLE_F = demo.MIDDLE_F + ["Minh", "Phương", "Kim", "Bích", "Diệu", "Hải", "Khánh", "Lệ", "Mỹ", "Quỳnh", "Tuyết"]
+GIVEN_M = (
+    demo.GIVEN_M
+    + """Bảo Chiến Công Đạt Định Giang Hiếu Hòa Hoàng Huy Hưng Kiên Lâm Lộc Lợi Minh Nghĩa Nhân Phúc
+    Quang Quyết Tài Tâm Thành Thịnh Toàn Trung Trường Tú Tùng Văn Vũ Xuân Hiển Khải Khoa Lực Ngọc Sỹ Tiến""".split()
+)
+GIVEN_F = (
+    demo.GIVEN_F
+    + """Bích Châu Diệp Duyên Hà Hạnh Hiền Hồng Hương Hường Khuyên Liên Loan Ly Mơ Ngân Nhung Phương
+    Quyên Quỳnh Sen Tâm Thanh Thơ Thu Thủy Thúy Trâm Tuyết Uyên Vân Xuân Yên Gấm Huệ Lụa Nguyệt""".split()
+)
+_CADRE_COLUMNS = (
+    "unit_return_id",
+    "seq",
+    "full_name",
+    "name_folded",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "position",
+    "education",
+    "major",
+    "political_theory",
+    "state_mgmt",
+    "it_skill",
+    "language",
+    "notes",
+)
+
+
+def default_path() -> Path:
+    return Path(tempfile.gettempdir()) / "dean-desktop-bench" / "province.db"
+
+
+def _marker(cadres: int) -> str:
+    return f"v{GENERATOR_VERSION}:seed{SEED}:cadres{cadres}"
+
+
+def is_current(path: Path, cadres: int = REGISTER_ROWS) -> bool:
+    """True when ``path`` already holds this generator's database (so a rerun can skip writing it)."""
+    if not path.exists():
+        return False
+    import sqlite3
+
+    try:
+        with sqlite3.connect(str(path)) as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (MARK_KEY,)).fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == _marker(cadres)
+
+
+def _extra_units() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for d, district in enumerate(DISTRICTS, start=2):
+        for i in range(1, AGENCIES + 1):
+            rows.append({"code": f"T{d:02d}-H{i:02d}", "name": f"Cơ quan {i:02d} huyện {district}", "kind": "huyen"})
+        for i in range(1, COMMUNES + 1):
+            rows.append({"code": f"T{d:02d}-X{i:02d}", "name": f"Xã {i:02d} huyện {district}", "kind": "xa"})
+    for order, row in enumerate(rows, start=1000):
+        row.update(sort_order=order, active=True, aliases="")
+    return rows
+
+
+def _cadre_rows(rng: random.Random, return_id: int, count: int, district: bool, folded: dict[str, str]) -> list[tuple]:
+    education = list(EDUCATION)
+    theory = list(POLITICAL_THEORY)
+    state = list(STATE_MGMT)
+    rows = []
+    for seq in range(1, count + 1):
+        female = rng.random() < 0.35
+        middle, given = (MIDDLE_F, GIVEN_F) if female else (MIDDLE_M, GIVEN_M)
+        name = f"{rng.choice(FAMILY)} {rng.choice(middle)} {rng.choice(given)}"
+        if rng.random() < 0.4:  # a second middle name, as many people have
+            name = name.replace(" ", f" {rng.choice(middle)} ", 1)
+        key = folded.get(name)
+        if key is None:
+            key = folded[name] = fold(name)
+        edu = rng.choice(education[3:]) if district else rng.choice(education[1:6])
+        rows.append(
+            (
+                return_id,
+                seq,
+                name,
+                key,
+                rng.randint(1962, 1995),
+                "Nữ" if female else "Nam",
+                rng.choice(demo.ETHNIC),
+                rng.choice(POSITIONS),
+                edu,
+                rng.choice(MAJORS),
+                rng.choice(theory),
+                rng.choice(state),
+                rng.choice(("Chứng chỉ B", "Ứng dụng CNTT cơ bản", "")),
+                rng.choice(("Tiếng Anh B", "")),
+                "DỮ LIỆU THỬ TẢI",
+            )
+        )
+    return rows
+
+
+def _split(rng: random.Random, total: int, parts: int) -> list[int]:
+    """``parts`` counts summing to ``total``, each within about ±30 % of the mean."""
+    weights = [rng.uniform(0.7, 1.3) for _ in range(parts)]
+    scale = total / sum(weights)
+    counts = [int(w * scale) for w in weights]
+    for i in range(total - sum(counts)):
+        counts[i % parts] += 1
+    return counts
+
+
+def make_large(path: Path, cadres: int = REGISTER_ROWS) -> dict[str, int]:
+    """Write the database at ``path`` (replacing it); returns counts of what it holds."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    open_store(path)
+    demo.load_demo()
+    rng = random.Random(SEED)
+    period = parse_period(PERIOD)
+    now = datetime(2019, 1, 15, 9, 0)
+    with db.atomic():
+        units = _extra_units()
+        Unit.insert_many(units).execute()
+        ids = dict(Unit.select(Unit.code, Unit.id).where(Unit.code.startswith("T")).tuples())
+        in_register = (
+            Cadre.select().join(UnitReturn).where(UnitReturn.period_code == period.code).count()
+        )  # the demo's latest returns
+        counts = _split(rng, cadres - in_register, len(units))
+        folded: dict[str, str] = {}
+        conn = db.connection()
+        sql = f'INSERT INTO "cadre" ({", ".join(_CADRE_COLUMNS)}) VALUES ({", ".join("?" for _ in _CADRE_COLUMNS)})'
+        for unit, count in zip(units, counts, strict=True):
+            district = unit["kind"] == "huyen"
+            return_id = UnitReturn.insert(
+                unit=ids[unit["code"]],
+                period_code=period.code,
+                period_start=period.start,
+                period_end=period.end,
+                imported_at=now,
+                imported_by="bench",
+                source_file=f"{unit['code']}.xlsx",
+                reported_on=date(2018, 12, 20),
+            ).execute()
+            if not district:
+                has_office = rng.random() < 0.8
+                OfficeReadiness.insert(
+                    unit_return=return_id,
+                    has_office=has_office,
+                    floor_area=round(rng.uniform(15, 45), 1) if has_office else None,
+                    computers=rng.randint(1, 4),
+                    internet=True,
+                    staff=rng.randint(1, 4),
+                    notes="",
+                ).execute()
+                EdocOrg.insert_many(
+                    [
+                        {"unit_return": return_id, "seq": i, "org_name": org, "exchanges": rng.random() < 0.9}
+                        for i, org in enumerate(ORGS, start=1)
+                    ]
+                ).execute()
+            conn.executemany(sql, _cadre_rows(rng, return_id, count, district, folded))
+        Setting.replace(key=MARK_KEY, value=_marker(cadres)).execute()
+    total = Cadre.select().count()
+    register = Cadre.select().join(UnitReturn).where(UnitReturn.period_code == period.code).count()
+    result = {"units": Unit.select().count(), "returns": UnitReturn.select().count(), "cadres": total}
+    result["register"] = register
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return result
+
+
+def ensure_large(path: Path | None = None, cadres: int = REGISTER_ROWS) -> Path:
+    """The benchmark database, written only if missing or made by another version of this generator."""
+    target = path or default_path()
+    if not is_current(target, cadres):
+        make_large(target, cadres)
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", nargs="?", type=Path, default=default_path())
+    parser.add_argument("--cadres", type=int, default=REGISTER_ROWS, help="cadre rows in the register")
+    args = parser.parse_args()
+    os.environ.setdefault("DEAN_DESKTOP_DATA_DIR", str(Path(tempfile.gettempdir()) / "dean-desktop-bench" / "data"))
+    started = time.perf_counter()
+    counts = make_large(args.path, args.cadres)
+    elapsed = time.perf_counter() - started
+    print(
+        f"{args.path}: {counts['units']} đơn vị, {counts['returns']} báo cáo, {counts['cadres']} dòng cán bộ "
+        f"({counts['register']} trong danh sách mới nhất) — {elapsed:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

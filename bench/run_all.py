@@ -1,0 +1,112 @@
+"""Run every benchmark and print one table of ratios against their bounds: ``python bench/run_all.py``.
+
+Each benchmark runs in its own process (a clean interpreter, no state shared with the others) and reports through
+``BENCH-RESULT`` lines (see common.py). The province database is written once first (make_large.py, seeded).
+Exit status 0 when every ratio is within its bound, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import PYTHON, RESULT_PREFIX, ROOT, child_env, large_db, utf8_stdout  # noqa: E402
+
+BENCHMARKS = (
+    "bench_startup.py",
+    "bench_import.py",
+    "bench_register.py",
+    "bench_export.py",
+    "bench_memory.py",
+    "bench_responsive.py",
+)
+
+
+def run_one(script: str, extra: list[str]) -> tuple[list[dict[str, object]], str]:
+    """Run one benchmark, echoing its human lines; returns its results and, if it broke, why."""
+    path = HERE / script
+    if not path.exists():
+        return [], "không có tệp"
+    with tempfile.TemporaryDirectory(prefix="dean-bench-") as data_dir:
+        return _run(path, extra, Path(data_dir))
+
+
+def _run(path: Path, extra: list[str], data_dir: Path) -> tuple[list[dict[str, object]], str]:
+    script = path.name
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [PYTHON, str(path), *extra],
+        cwd=ROOT,
+        env=child_env(data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    results: list[dict[str, object]] = []
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith(RESULT_PREFIX):
+            results.append(json.loads(line[len(RESULT_PREFIX) :]))
+        else:
+            print(f"  {line.rstrip()}", flush=True)
+    stderr = child.stderr.read() if child.stderr else ""
+    child.wait()
+    print(f"  ({script}: {time.perf_counter() - started:.0f} s)", flush=True)
+    if not results:
+        tail = "\n".join(stderr.strip().splitlines()[-5:])
+        return [], f"lỗi (mã {child.returncode}): {tail}"
+    return results, ""
+
+
+def table(rows: list[dict[str, object]], broken: dict[str, str]) -> str:
+    head = f"{'Phép đo':<62} {'Tỷ lệ':>6} {'Ngưỡng':>7} {'Đo':>10} {'Nền':>10}  Kết quả"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        unit = str(r["unit"])
+        ratio, bound = float(r["ratio"]), float(r["bound"])  # type: ignore[arg-type]
+        lines.append(
+            f"{str(r['name'])[:62]:<62} {ratio:>6.2f} {'≤ ' + format(bound, '.2f'):>7} "
+            f"{float(r['measured']):>7.3f} {unit:<2} {float(r['floor']):>7.3f} {unit:<2} "  # type: ignore[arg-type]
+            f" {'đạt' if ratio <= bound else 'VƯỢT NGƯỠNG'}"
+        )
+    for script, why in broken.items():
+        lines.append(f"{script:<62} {'—':>6} {'':>7} {'':>10} {'':>10}  {why.splitlines()[0] if why else ''}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    utf8_stdout()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("only", nargs="*", help="chỉ chạy các phép đo này (tên tệp, ví dụ bench_register.py)")
+    parser.add_argument("--runs", type=int, help="số lần đo của mỗi phép đo (mặc định: của từng phép đo)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    print("Chuẩn bị cơ sở dữ liệu 50 000 cán bộ…", flush=True)
+    print(f"  {large_db()}", flush=True)
+    extra = ["--runs", str(args.runs)] if args.runs else []
+    rows: list[dict[str, object]] = []
+    broken: dict[str, str] = {}
+    for script in args.only or BENCHMARKS:
+        print(f"\n== {script}", flush=True)
+        results, why = run_one(script, extra)
+        rows += results
+        if why:
+            broken[script] = why
+            print(f"  {why}", flush=True)
+    print(f"\nKết quả (tỷ lệ = đo / nền đo trong cùng lần chạy; trung vị), {time.perf_counter() - started:.0f} s:\n")
+    print(table(rows, broken))
+    ok = not broken and all(float(r["ratio"]) <= float(r["bound"]) for r in rows)  # type: ignore[arg-type]
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
