@@ -10,6 +10,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from ...models import Cadre, EdocOrg, OfficeReadiness, UnitReturn
+from ..errors import DomainError
 from ..periods import Period
 from ..returns import CadreData, OfficeData, ReturnData
 from ..rows import UnitRow
@@ -18,10 +19,10 @@ from ..vntext import fold
 from .cadres import parse_cadres
 from .district import DistrictPayload, diff_members, diff_rotations, parse_roster, parse_rotations
 from .identify import identify, read_meta
-from .issues import Findings, Issue, Repair, WorkbookRefused
+from .issues import Findings, Issue, Repair
 from .labels import read_labels
 from .matching import SHEET_LABELS, match_sheets
-from .reader import SheetInfo, Workbook, open_workbook_bytes
+from .reader import SheetInfo, Workbook, file_too_big, open_workbook_bytes
 from .specs import CADRES, INFO
 from .tables import locate_table
 from .unit_return import parse_edoc, parse_info, parse_office
@@ -168,6 +169,9 @@ def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
     book: Workbook | None = None
     try:
         try:
+            too_big = file_too_big(path, path.stat().st_size)  # a 2 GB file is refused unread
+            if too_big is not None:
+                raise too_big
             data = path.read_bytes()
         except FileNotFoundError:
             plan.errors.append(Issue(None, None, None, f'Không tìm thấy tệp "{path}".'))
@@ -180,7 +184,7 @@ def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
         plan.file_hash = hashlib.sha256(data).hexdigest()
         book = open_workbook_bytes(path, data)
         _analyse_book(plan, book, units if units is not None else list_units())
-    except WorkbookRefused as refusal:
+    except DomainError as refusal:  # WorkbookRefused, or a reader that is not protected
         plan.errors.append(Issue(None, None, None, str(refusal)))
     except Exception as error:  # noqa: BLE001 - a bad file must never end in a traceback
         log.exception("Unexpected error while analysing %s", path)

@@ -10,29 +10,26 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..errors import DomainError
 from ..legacy_text import decode_tcvn3, decode_vni, detect_legacy, encoding_for_font, repair
 from ..vntext import nfc
+from ..xml_safety import ensure_protected_xml
+from .archive import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, column_letters, inspect_archive
 from .issues import ENCODING_LABELS, Issue, Repair, WorkbookRefused
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED = 250 * 1024 * 1024
-MAX_ENTRY_RATIO = 200  # a worksheet compresses ~10:1; bombs compress 1000:1
-MAX_ROWS = 100_000
-MAX_CELLS = 5_000_000  # calamine holds a sheet as a dense rectangle
 MAJORITY_EVIDENCE = 2  # legacy cells found by their text before the rest of a sheet is read the same way
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 Cell = str | int | float | bool | date | datetime | None
 
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
 _LATIN1_VIET = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
@@ -56,13 +53,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _letters_to_index(letters: bytes) -> int:
-    value = 0
-    for ch in letters:
-        value = value * 26 + (ch - 64)
-    return value
 
 
 @lru_cache(maxsize=65536)
@@ -99,70 +89,11 @@ def _refuse(path: Path, why: str) -> WorkbookRefused:
     return WorkbookRefused(f'Tệp "{path.name}" {why}')
 
 
-def _check_zip(path: Path, data: bytes) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise _refuse(
-            path, "bị hỏng hoặc không đầy đủ (có thể tải về chưa xong); hãy mở bằng Excel, lưu lại rồi nhập lại."
-        ) from error
-    names = {e.filename for e in entries}
-    if "xl/workbook.xml" not in names:
-        what = "tệp Word" if "word/document.xml" in names else "tệp nén"
-        raise _refuse(path, f"không phải là bảng tính Excel (đây là {what}); hãy gửi tệp .xlsx, .xlsm hoặc .xls.")
-    total = sum(e.file_size for e in entries)
-    if total > MAX_UNCOMPRESSED or any(
-        e.file_size > 10 * 1024 * 1024 and e.file_size > MAX_ENTRY_RATIO * max(e.compress_size, 1) for e in entries
-    ):
-        raise _refuse(
-            path,
-            f"có dung lượng giải nén bất thường ({total // (1024 * 1024)} MB); không đọc tệp này để bảo đảm an toàn.",
-        )
-    try:
-        for entry in entries:
-            if entry.filename.endswith((".xml", ".rels")):
-                with archive.open(entry) as handle:
-                    head = handle.read(2048)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise _refuse(path, "chứa cấu trúc XML không an toàn (DOCTYPE/ENTITY); không đọc tệp này.")
-            if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
-                _check_sheet_size(path, archive.read(entry))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as error:  # zlib.error is an OSError?
-        raise _refuse(path, "bị hỏng (không giải nén được); hãy mở bằng Excel, lưu lại rồi nhập lại.") from error
-
-
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,7})"')
-_WIDE_REF = re.compile(rb'\br="[A-Z]{3}[0-9]')
-
-
-def _check_sheet_size(path: Path, xml: bytes) -> None:
-    """Refuse a sheet whose cells span an absurd rectangle before calamine allocates it.
-
-    Cheap first: the highest row element and any three-letter column; only a suspicious sheet is scanned cell by
-    cell (a formatted empty row or cell far away holds no value and is harmless)."""
-    rows = _ROW_REF.findall(xml)
-    highest = max((int(r) for r in rows), default=0)
-    small = rows or len(xml) < 1 << 20
-    if small and highest <= MAX_ROWS and highest * 702 <= MAX_CELLS and not _WIDE_REF.search(xml):
-        return
-    max_row = max_col = 0
-    for letters, row, closed in _CELL_REF.findall(xml):
-        if closed:
-            continue  # a formatted empty cell holds no value
-        number = int(row)
-        if number > max_row:
-            max_row = number
-        if len(letters) > 1 or letters > b"Z":
-            col = _letters_to_index(letters)
-            max_col = max(max_col, col)
-        else:
-            max_col = max(max_col, letters[0] - 64)
-    if max_row > MAX_ROWS or max_row * max(max_col, 1) > MAX_CELLS:
-        raise _refuse(
-            path,
-            f"có trang tính quá lớn ({max_row:,} dòng × {max_col:,} cột; tối đa {MAX_ROWS:,} dòng).".replace(",", "."),
-        )
+def file_too_big(path: Path, size: int) -> WorkbookRefused | None:
+    """The refusal of a file larger than any return, judged from its size before it is read."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return _refuse(path, f"quá lớn ({size // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
 
 
 def _check_ole(path: Path, data: bytes) -> None:
@@ -184,10 +115,10 @@ def sniff(path: Path, data: bytes) -> str:
     """'ooxml' or 'xls' after the cheap checks; raises WorkbookRefused with a Vietnamese message."""
     if not data:
         raise _refuse(path, "rỗng (0 byte); hãy xin đơn vị gửi lại tệp báo cáo.")
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(path, f"quá lớn ({len(data) // (1024 * 1024)} MB; tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
+    too_big = file_too_big(path, len(data))
+    if too_big is not None:
+        raise too_big
     if data.startswith(ZIP_MAGIC):
-        _check_zip(path, data)
         return "ooxml"
     if data.startswith(OLE_MAGIC):
         _check_ole(path, data)
@@ -241,6 +172,14 @@ class Workbook:
             if calamine_sheet.height > MAX_ROWS + 1000:
                 raise _refuse(
                     self.path, f'có trang tính "{sheet.name}" quá nhiều dòng (tối đa {MAX_ROWS:,}).'.replace(",", ".")
+                )
+            height, width = calamine_sheet.height, calamine_sheet.width
+            if height * width > MAX_CELLS or width > MAX_COLUMNS:  # an .xls sheet (.xlsx ones are bounded already)
+                far = f"{column_letters(width)}{height}"
+                raise _refuse(
+                    self.path,
+                    f'có trang tính "{sheet.name}" trải tới ô {far}, quá xa vùng biểu mẫu; hãy xóa các ô thừa '
+                    "(hoặc lưu thành tệp .xlsx) rồi nhập lại.",
                 )
             raw = calamine_sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             self._merged[sheet.raw_name] = list(calamine_sheet.merged_cell_ranges or [])
@@ -405,6 +344,9 @@ class Workbook:
 def open_workbook(path: Path) -> Workbook:
     """Sniff, check limits and open the workbook; raises WorkbookRefused (Vietnamese message) on anything unsafe."""
     try:
+        too_big = file_too_big(path, path.stat().st_size)
+        if too_big is not None:
+            raise too_big
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise WorkbookRefused(f'Không tìm thấy tệp "{path}".') from error
@@ -413,8 +355,35 @@ def open_workbook(path: Path) -> Workbook:
     return open_workbook_bytes(path, data)
 
 
+MACROS_IGNORED = "Tệp có macro (VBA); phần mềm không chạy macro, chỉ đọc số liệu trong các trang tính."
+
+
 def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
+    """Sniff and check ``data`` (see archive.py for .xlsx/.xlsm), then open it; raises WorkbookRefused."""
     fmt = sniff(path, data)
+    try:
+        ensure_protected_xml()  # openpyxl reads the fonts of legacy text; never without defusedxml
+    except DomainError as error:
+        raise WorkbookRefused(str(error)) from error
+    warnings: list[Issue] = []
+    if fmt == "ooxml":
+        report = inspect_archive(path, data)
+        data, has_macros = report.data, report.has_macros
+        for stray in report.strays:
+            shown = ", ".join(stray.refs) + (", …" if stray.count > len(stray.refs) else "")
+            warnings.append(
+                Issue(
+                    stray.sheet,
+                    None,
+                    None,
+                    f"đã bỏ qua {stray.count} ô có dữ liệu nằm ngoài vùng biểu mẫu ({MAX_ROWS:_} dòng, "
+                    f"{MAX_COLUMNS} cột đầu): {shown}; hãy xóa các ô này trong tệp gốc.".replace("_", "."),
+                )
+            )
+    else:
+        has_macros = "_VBA_PROJECT_CUR".encode("utf-16-le") in data
+    if has_macros:
+        warnings.append(Issue(None, None, None, MACROS_IGNORED))
     import python_calamine
 
     try:
@@ -428,7 +397,7 @@ def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
         raise _refuse(
             path, "bị hỏng hoặc không phải là bảng tính Excel; hãy mở bằng Excel, lưu lại rồi nhập lại."
         ) from error
-    book_obj = Workbook(path=path, data=data, fmt=fmt, sheets=[], _book=book)
+    book_obj = Workbook(path=path, data=data, fmt=fmt, sheets=[], warnings=warnings, _book=book)
     for meta in metadata:
         raw_name = meta.name
         shown = unicodedata.normalize("NFC", raw_name.strip())

@@ -111,14 +111,18 @@ def test_an_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
     assert "XML không an toàn" in _refused(path)
 
 
-def test_a_million_rows_is_refused_without_reading_them(tmp_path: Path) -> None:
+def test_one_far_away_cell_is_left_out_and_the_rest_judged(tmp_path: Path) -> None:
+    """Read within the form's bounds: the stray cell is named in a warning, never walked to (a real million rows
+    is refused: tests/services/test_hostile_files.py)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Cán bộ"
     ws["A1"] = "Họ và tên"
     ws["J1000000"] = "xa"
     wb.save(tmp_path / "trieu_dong.xlsx")
-    assert "quá lớn" in _refused(tmp_path / "trieu_dong.xlsx")
+    assert _refused(tmp_path / "trieu_dong.xlsx").startswith('Thiếu trang tính "Thông tin chung"')
+    warning = ImportRecord.get().warnings
+    assert "J1000000" in warning and "ngoài vùng biểu mẫu" in warning
 
 
 def test_a_workbook_without_any_expected_sheet_names_the_sheets_it_has(tmp_path: Path) -> None:
