@@ -18,10 +18,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_window(db_path: Path | None) -> int:
     """Open the main window on the database (Qt is imported only here, so commands stay fast and headless)."""
-    # The domain (peewee, models, indicators) first: PySide6 reads the source of every module imported after it
-    # (a start-up cost in time and memory), and these modules do not use Qt.
-    from . import store  # noqa: F401
-    from .services import indicators  # noqa: F401
     from .ui.application import run_application
 
     return run_application(db_path, sys.argv[:1])

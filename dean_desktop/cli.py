@@ -11,9 +11,15 @@ from pathlib import Path
 from . import __version__
 from .services.errors import DomainError
 from .services.formatting import format_percent
-from .services.periods import PeriodError, parse_period
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
+
+
+def parse_period(text: str):  # type: ignore[no-untyped-def]
+    """services.periods.parse_period, imported on use: the window's start-up parses arguments but no period."""
+    from .services.periods import parse_period as parse
+
+    return parse(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -212,6 +218,7 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
+    from .services.periods import PeriodError
     from .store import open_store
 
     _utf8_output()

@@ -24,3 +24,8 @@ def expand_workbook_paths(paths: Iterable[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path, None)
     return list(unique)
+
+
+def is_workbook_drop(paths: Iterable[Path]) -> bool:
+    """Whether what is dragged over the window holds a workbook or a folder (that may hold some)."""
+    return any(p.is_dir() or p.suffix.lower() in WORKBOOK_SUFFIXES for p in paths)

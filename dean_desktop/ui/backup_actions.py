@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..paths import backup_dir_for
-from ..services import backup
 from ..services.errors import DomainError
 from ..services.formatting import format_datetime
-from .dialogs.audit_dialog import AuditDialog
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -68,6 +66,8 @@ def back_up(window: MainWindow) -> None:
         dest = dest.with_name(dest.name + ".db")
     try:
         with _busy():
+            from ..services import backup  # imported on use: the window starts without the store's modules
+
             backup.save_copy(dest)
     except DomainError as error:
         messages.show_error(window, str(error))
@@ -89,6 +89,8 @@ def restore(window: MainWindow) -> None:
         return
     try:
         with _busy():
+            from ..services import backup
+
             checked = backup.check_backup(path)
     except DomainError as error:
         messages.show_error(window, str(error))
@@ -103,6 +105,8 @@ def restore(window: MainWindow) -> None:
         return
     try:
         with _busy():
+            from ..services import backup
+
             result = backup.restore_from(path)
     except DomainError as error:
         messages.show_error(window, str(error))
@@ -117,18 +121,6 @@ def restore(window: MainWindow) -> None:
 
 
 def show_audit_log(window: MainWindow) -> None:
+    from .dialogs.audit_dialog import AuditDialog
+
     messages.run_dialog(AuditDialog(window))
-
-
-def install_backup_actions(window: MainWindow, menu: QMenu) -> None:
-    """Add Back up…, Restore… and the audit log to ``menu`` (the File menu)."""
-    menu.addSeparator()
-    for text, tip, slot in (
-        ("&Sao lưu dữ liệu…", "Lưu một bản sao toàn bộ dữ liệu vào tệp bạn chọn", back_up),
-        ("&Khôi phục từ bản sao lưu…", "Thay dữ liệu hiện tại bằng một bản sao lưu đã kiểm tra", restore),
-        ("Nhật ký &thay đổi…", "Xem ai đã sửa gì, khi nào", show_audit_log),
-    ):
-        action = QAction(text, window)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False, run=slot: run(window))
-        menu.addAction(action)

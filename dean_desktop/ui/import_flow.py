@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..services.files import WORKBOOK_SUFFIXES, expand_workbook_paths
+from ..services.files import expand_workbook_paths
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
@@ -26,10 +26,6 @@ def ask_open_files(parent: QWidget) -> list[str]:
     """The file dialog (module-level so tests can replace it)."""
     files, _ = QFileDialog.getOpenFileNames(parent, "Chọn các tệp báo cáo cần nhập", documents_dir(), FILE_FILTER)
     return files
-
-
-def is_workbook_drop(paths: Sequence[Path]) -> bool:
-    return any(p.is_dir() or p.suffix.lower() in WORKBOOK_SUFFIXES for p in paths)
 
 
 class ImportController(QObject):

@@ -71,7 +71,7 @@ def test_print_preview_paints_the_roster(qtbot: QtBot, demo_store: Path, tmp_pat
 def test_export_summary_from_the_menu(qtbot: QtBot, demo_store: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "tong-hop"
     infos: list[str] = []
-    monkeypatch.setattr("dean_desktop.ui.main_window.ask_summary_path", lambda parent: str(target))
+    monkeypatch.setattr("dean_desktop.ui.window_actions.ask_summary_path", lambda parent: str(target))
     monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
     window = open_window(qtbot, demo_store)
     window.export_summary_action.trigger()

@@ -137,11 +137,12 @@ def test_switching_database_moves_the_lock(
 def test_the_app_warns_once_about_a_network_share_and_frees_its_lock_on_exit(
     qapp: QApplication, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from dean_desktop.services import storage_checks
     from dean_desktop.ui import application
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(application, "is_network_path", lambda path: True)  # as if opened from \\server\share
-    monkeypatch.setenv(application.QUIT_AFTER_SHOW_ENV, "1")
+    monkeypatch.setattr(storage_checks, "is_network_path", lambda path: True)  # as if opened from \\server\share
+    monkeypatch.setenv(application.SMOKE_QUIT_MS_ENV, "300")  # the store opens after the window shows
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(messages, "show_error", lambda parent, text, title="": shown.append((text, title)))
     assert run_application(store, []) == 0
