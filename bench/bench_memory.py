@@ -3,7 +3,8 @@
 Both sides are whole child processes measured from outside (peak resident set of that child, from ``os.wait4``).
 The app side is the real program, ``main.py --db <province>``, started the way a user left it — on the
 "Trình độ cán bộ" tab (remembered in ``giao-dien.ini``) — so the whole register is loaded and painted before
-the window closes itself (``DEAN_DESKTOP_QUIT_AFTER_SHOW``). Bound: ratio ≤ 2.
+the window closes itself (``DEAN_DESKTOP_QUIT_AFTER_LOAD``: once the store is open and the tab shows its rows).
+Bound: ratio ≤ 2.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def measure(runs: int = 3) -> Result:
     data_dir = Path(tempfile.mkdtemp(prefix="dean-bench-memory-"))
     try:
         (data_dir / "giao-dien.ini").write_text(f"[window]\ntab={REGISTER_TAB}\n", encoding="utf-8")
-        app_env = child_env(data_dir, DEAN_DESKTOP_QUIT_AFTER_SHOW="1")
+        app_env = child_env(data_dir, DEAN_DESKTOP_QUIT_AFTER_LOAD="1")
         bare_env = child_env(data_dir)
 
         def app() -> float:

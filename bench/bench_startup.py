@@ -4,7 +4,8 @@ Both are whole processes (interpreter start to exit) and quit through the same h
 the app via ``DEAN_DESKTOP_QUIT_AFTER_SHOW=1``, the floor is ``bench/bare_window.py``. The app shows its frame,
 tab titles and menus first and opens the store and fills the first tab in the next turn of the event loop, so
 the ratio is "window up vs an empty window". The time until the overview shows its figures
-(``DEAN_DESKTOP_QUIT_AFTER_LOAD=1``) is reported beside it, as a ratio to the same floor, without a bound. Bytecode is cached (as in an installed app) in a temporary folder, not the repo.
+(``DEAN_DESKTOP_QUIT_AFTER_LOAD=1``) is reported beside it, as a ratio to the same floor, without a bound.
+Bytecode is cached (as in an installed app) in a temporary folder, not the repo.
 Bound: ratio ≤ 1.3.
 """
 

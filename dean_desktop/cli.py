@@ -78,10 +78,7 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
         value = value_text(item)
         ratio = f" ({item.numerator}/{item.denominator})" if item.denominator is not None else ""
         mark = "ĐẠT" if item.met else "CHƯA ĐẠT"
-        print(
-            f"- {item.title}: {value}{ratio}; chỉ tiêu {target_text(item)}"
-            f" đến {item.deadline} — {mark}"
-        )
+        print(f"- {item.title}: {value}{ratio}; chỉ tiêu {target_text(item)} đến {item.deadline} — {mark}")
     for figure in report.checklists:
         print(
             f"- Nhiệm vụ Đề án {figure.project_short} hoàn thành: {figure.done}/{figure.total}"
@@ -211,8 +208,10 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
         unchanged = sum(o.unchanged for o in outcomes)
         done = len(outcomes) - rejected - unchanged
         verb = "có thể nhập" if dry_run else "đã nhập"
-        print(f"Tổng cộng {len(outcomes)} tệp: {done} {verb}, {unchanged} không thay đổi, {rejected} bị từ chối."
-              + (" Chạy thử: chưa ghi gì vào cơ sở dữ liệu." if dry_run else ""))
+        print(
+            f"Tổng cộng {len(outcomes)} tệp: {done} {verb}, {unchanged} không thay đổi, {rejected} bị từ chối."
+            + (" Chạy thử: chưa ghi gì vào cơ sở dữ liệu." if dry_run else "")
+        )
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 

@@ -34,8 +34,17 @@ def folder_size(folder: Path) -> int:
 def build(dist: Path, work: Path, *, clean: bool = True) -> BuildResult:
     """Run PyInstaller on the spec; returns the built folder ``dist/DeanDesktop``. Raises on a failed build."""
     command = [
-        sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(dist), "--workpath", str(work),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
     ]
     if clean:
         command.append("--clean")

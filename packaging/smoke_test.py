@@ -63,8 +63,14 @@ def private_env(data_dir: Path, **extra: str) -> dict[str, str]:
 
 def run(exe: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(exe), *args], env=env, capture_output=True, text=True, encoding="utf-8", errors="replace",
-        timeout=TIMEOUT_S, check=False,
+        [str(exe), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT_S,
+        check=False,
     )
 
 
@@ -143,8 +149,11 @@ def check_window(program: Program, db: Path, data_dir: Path, env: dict[str, str]
 def check_bundle(program: Program) -> str:
     """Everything loaded by name at run time is in the folder: seed data, icons, migrations, Qt plugins."""
     internal = program.folder / "_internal"
-    needed = [internal / "resources" / "seed" / "units.json", internal / "resources" / "seed" / "projects.json",
-              internal / "resources" / "icons" / "dean_desktop.png"]
+    needed = [
+        internal / "resources" / "seed" / "units.json",
+        internal / "resources" / "seed" / "projects.json",
+        internal / "resources" / "icons" / "dean_desktop.png",
+    ]
     missing = [str(path.relative_to(program.folder)) for path in needed if not path.is_file()]
     plugins = next((path for path in internal.rglob("plugins") if (path / "platforms").is_dir()), None)
     for kind in ("platforms", "imageformats", "printsupport", "iconengines"):

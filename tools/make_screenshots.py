@@ -1,6 +1,6 @@
 """Render the main window's tabs with demo data to docs/screenshots/ (run under Xvfb or offscreen).
 
-    python tools/make_screenshots.py            # uses $DISPLAY if set, else the offscreen platform
+python tools/make_screenshots.py            # uses $DISPLAY if set, else the offscreen platform
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ def _log():  # type: ignore[no-untyped-def]
 
     return logging.getLogger("dean_desktop")
 
+
 # Set to 1 to quit as soon as the main window has been shown (start-up benchmark).
 QUIT_AFTER_SHOW_ENV = "DEAN_DESKTOP_QUIT_AFTER_SHOW"
 # Set to 1 to quit once the store is open and the first tab shows its data (reported beside the start-up ratio).

@@ -73,8 +73,11 @@ def output(parent: QWidget, mode: str, title: str, suggested: str, build_html: C
             try:
                 render_html_pdf(html, Path(pdf_path), title)
             except OSError as error:
-                messages.show_error(parent, f'Không ghi được tệp "{pdf_path}": tệp có đang mở trong chương trình khác '
-                                            f"không? ({error.strerror or error})")
+                messages.show_error(
+                    parent,
+                    f'Không ghi được tệp "{pdf_path}": tệp có đang mở trong chương trình khác '
+                    f"không? ({error.strerror or error})",
+                )
                 return
             messages.show_info(parent, f"Đã lưu {title.lower()} vào tệp:\n{pdf_path}", "Lưu PDF")
 

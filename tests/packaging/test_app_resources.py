@@ -42,7 +42,13 @@ def test_window_closes_itself_after_smoke_delay(tmp_path: Path) -> None:
     env.update(DEAN_DESKTOP_DATA_DIR=str(data_dir), DEAN_DESKTOP_SMOKE_QUIT_MS="300", QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "de_an.db")],
-        env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -172,9 +172,21 @@ def test_frozen_program_discovers_migration_modules(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(spec), "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work")],
-        check=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(spec),
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "work"),
+        ],
+        check=True,
+        cwd=tmp_path,
     )
     exe = tmp_path / "dist" / "probe" / ("probe.exe" if sys.platform == "win32" else "probe")
     result = subprocess.run([str(exe)], capture_output=True, text=True, check=True, timeout=120)

@@ -128,9 +128,18 @@ class TaskDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         order = [
-            self.group_combo, self.title_edit, self.member_combo, self.unit_combo, self.has_deadline,
-            self.deadline_edit, self.status_combo, self.has_completed, self.completed_edit, self.evidence_edit,
-            self.notes_edit, self.buttons,
+            self.group_combo,
+            self.title_edit,
+            self.member_combo,
+            self.unit_combo,
+            self.has_deadline,
+            self.deadline_edit,
+            self.status_combo,
+            self.has_completed,
+            self.completed_edit,
+            self.evidence_edit,
+            self.notes_edit,
+            self.buttons,
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -207,6 +216,7 @@ class TaskDialog(QDialog):
             widget.setFocus()
             return
         super().accept()
+
 
 def _pair(check: QCheckBox, edit: QDateEdit) -> QWidget:
     box = QWidget()

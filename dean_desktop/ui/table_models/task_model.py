@@ -63,14 +63,18 @@ class TaskTableModel(RowTableModel[TaskRow]):
         return [
             Column("Nội dung nhiệm vụ", lambda t: t.title, tooltip=lambda t: t.title),
             Column(
-                "Nhóm", lambda t: self.group_short.get(t.group_id, str(t.group_number)),
-                sort=lambda t: (t.project_code, t.group_number), tooltip=lambda t: self.group_names.get(t.group_id, ""),
+                "Nhóm",
+                lambda t: self.group_short.get(t.group_id, str(t.group_number)),
+                sort=lambda t: (t.project_code, t.group_number),
+                tooltip=lambda t: self.group_names.get(t.group_id, ""),
             ),
             Column("Người phụ trách", lambda t: t.member_name),
             Column("Đơn vị phụ trách", lambda t: t.unit_name),
             Column("Hạn hoàn thành", lambda t: format_date(t.deadline), sort=lambda t: t.deadline),
             Column(
-                "Trạng thái", lambda t: status_label(t.status), sort=lambda t: _STATUS_ORDER.get(t.status, 99),
+                "Trạng thái",
+                lambda t: status_label(t.status),
+                sort=lambda t: _STATUS_ORDER.get(t.status, 99),
                 editor=lambda t: t.status,
             ),
             Column("Ngày hoàn thành", lambda t: format_date(t.completed_on), sort=lambda t: t.completed_on),

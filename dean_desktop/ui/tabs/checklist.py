@@ -48,6 +48,7 @@ NameRole = Qt.ItemDataRole.UserRole + 11  # a group's bare name, what the rename
 OVERDUE_COLOR = QColor("#b02a37")
 Index = QModelIndex | QPersistentModelIndex
 
+
 class GroupNameDelegate(QStyledItemDelegate):
     """Wraps long names in the tree; edits a group's bare name and hands it to ``on_rename`` instead of the label."""
 
@@ -130,14 +131,17 @@ class ChecklistTab(LazyTab):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
     def _build_layout(self) -> None:
-        self.add_button = self._button("Thêm nhiệm vụ", "Thêm nhiệm vụ vào nhóm đang chọn (Ctrl+N)", "Ctrl+N",
-                                       self.add_task)
+        self.add_button = self._button(
+            "Thêm nhiệm vụ", "Thêm nhiệm vụ vào nhóm đang chọn (Ctrl+N)", "Ctrl+N", self.add_task
+        )
         self.edit_button = self._button("Sửa…", "Sửa nhiệm vụ đang chọn (Enter hoặc nhấn đúp)", None, self.edit_task)
         self.delete_button = self._button("Xóa", "Xóa nhiệm vụ đang chọn (Delete)", None, self.delete_task)
-        self.done_button = self._button("Đánh dấu hoàn thành", "Chuyển nhiệm vụ đang chọn sang Hoàn thành (Ctrl+D)",
-                                        "Ctrl+D", self.mark_done)
-        self.rename_button = self._button("Đổi tên nhóm", "Đổi tên nhóm giải pháp đang chọn (F2 trên cây)", None,
-                                          self.rename_group)
+        self.done_button = self._button(
+            "Đánh dấu hoàn thành", "Chuyển nhiệm vụ đang chọn sang Hoàn thành (Ctrl+D)", "Ctrl+D", self.mark_done
+        )
+        self.rename_button = self._button(
+            "Đổi tên nhóm", "Đổi tên nhóm giải pháp đang chọn (F2 trên cây)", None, self.rename_group
+        )
         self.filter_combo = QComboBox()
         self.filter_combo.setToolTip("Chỉ hiện những nhiệm vụ theo điều kiện này")
         for label, _test in FILTERS:

@@ -114,8 +114,9 @@ class UrgingPanel(QWidget):
         period = self.period()
         member_id = None if all_members else self.member_id
         title = "Danh sách đôn đốc" + ("" if all_members else " của thành viên")
-        printing.output(self, printing.PREVIEW, title, printing.dated_name("don-doc"),
-                        lambda: urging_html(period, member_id))
+        printing.output(
+            self, printing.PREVIEW, title, printing.dated_name("don-doc"), lambda: urging_html(period, member_id)
+        )
 
 
 __all__ = ["Qt", "UrgingPanel"]
