@@ -17,6 +17,21 @@ sys.path.insert(0, str(ROOT))
 TABS = ["tong-quan", "ban-chi-dao", "mot-cua", "trinh-do-can-bo", "nhom-giai-phap", "nhat-ky-nhap"]
 
 
+def import_sample_returns(folder: Path) -> None:
+    """A few returns as communes send them (one in TCVN3, one with an error), so the import history shows something."""
+    from dean_desktop.services.excel_import import import_files
+    from tests.services.excel_import.builders import Messy, build_return, cadre, office
+
+    folder.mkdir(parents=True, exist_ok=True)
+    build_return(folder / "linh-thong-2019.xlsx", unit="Linh Thông", period="Năm 2019", office=office(has_office=True),
+                 edoc=[("Đảng ủy", True), ("UBND", True)], style=Messy(title_rows=2, signature=True))
+    build_return(folder / "lam-vy-2019.xlsx", unit="Lam Vỹ", period="Năm 2019", office=office(has_office=False),
+                 edoc=[("Đảng ủy", True)], style=Messy(encoding="tcvn3"))
+    build_return(folder / "quy-ky-2019.xlsx", unit="Quy Kỳ", period="Năm 2019", office=office(has_office=True),
+                 cadres=[cadre("Hà Thị Hoa", 1980, "Đại học", "cao cap lý luận")])
+    import_files(sorted(folder.iterdir()))
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +46,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     path = open_store(work / "demo.db")
     load_demo()
+    import_sample_returns(work / "tra-ve")
     window = MainWindow(path)
     window.resize(1280, 800)
     window.show()

@@ -158,3 +158,28 @@ def test_completeness_panel_for_the_chosen_period(qtbot: QtBot, demo_store: Path
     assert [r.unit_name for r in sent] == ["Linh Thông"]
     tab.period_combo.setCurrentIndex(tab.period_combo.findText("Năm 2018"))
     assert "Năm 2018" in panel.title() and "24/24" in panel.rate.text()
+
+
+def test_import_log_lists_files_and_shows_details(qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dean_desktop.services.excel_import import import_files
+    from tests.services.excel_import.builders import build_return, cadre, office
+
+    bad = build_return(
+        tmp_path / "quy-ky.xlsx",
+        unit="Quy Kỳ",
+        period="Năm 2019",
+        office=office(has_office=True),
+        cadres=[cadre("Hà Thị Hoa", 1980, "Đại học", "cao cap lý luận")],
+    )
+    good = build_return(tmp_path / "linh-thong.xlsx", unit="Linh Thông", period="Năm 2019", office=office())
+    import_files([bad, good])
+    shown: list[str] = []
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": shown.append(text))
+    tab = show(qtbot, ImportLogTab(AppSignals()))
+    assert tab.model.rowCount() == 2 and "1 tệp bị từ chối" in tab.summary.text()
+    rows = {tab.model.data(tab.model.index(r, 2)): r for r in range(2)}
+    assert set(rows) == {"quy-ky.xlsx", "linh-thong.xlsx"}
+    tab.table.setCurrentIndex(tab.model.index(rows["quy-ky.xlsx"], 0))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert shown and "Bị từ chối" in shown[0] and 'cột "Lý luận chính trị"' in shown[0]
+    assert str(bad) in shown[0]
