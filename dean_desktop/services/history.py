@@ -34,16 +34,7 @@ def list_imports(limit: int = 5000) -> list[ImportRow]:
     ]
 
 
-def list_audit(
-    *, table: str | None = None, who: str | None = None, since: date | None = None, limit: int = 5000
-) -> list[AuditRow]:
-    query = AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    if table:
-        query = query.where(AuditEntry.table == table)
-    if who:
-        query = query.where(AuditEntry.who == who)
-    if since:
-        query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
+def _audit_rows(query, limit: int) -> list[AuditRow]:  # type: ignore[no-untyped-def]
     return [
         AuditRow(
             id=a.id,
@@ -58,6 +49,23 @@ def list_audit(
         )
         for a in query.limit(limit)
     ]
+
+
+def _filtered(query, table: str | None, who: str | None, since: date | None):  # type: ignore[no-untyped-def]
+    if table:
+        query = query.where(AuditEntry.table == table)
+    if who:
+        query = query.where(AuditEntry.who == who)
+    if since:
+        query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
+    return query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+
+
+def list_audit(
+    *, table: str | None = None, who: str | None = None, since: date | None = None, limit: int = 5000
+) -> list[AuditRow]:
+    """The audit log, newest first."""
+    return _audit_rows(_filtered(AuditEntry.select(), table, who, since), limit)
 
 
 def audit_filter_choices() -> tuple[list[str], list[str]]:
@@ -87,26 +95,5 @@ def search_audit(
         .concat(" ")
         .concat(fn.coalesce(AuditEntry.new, ""))
     )
-    query = (
-        AuditEntry.select().where(fn.instr(haystack, needle) > 0).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    )
-    if table:
-        query = query.where(AuditEntry.table == table)
-    if who:
-        query = query.where(AuditEntry.who == who)
-    if since:
-        query = query.where(AuditEntry.at >= datetime.combine(since, time.min))
-    return [
-        AuditRow(
-            id=a.id,
-            at=a.at,
-            who=a.who,
-            table=a.table,
-            row_id=a.row_id,
-            field=a.field,
-            old=a.old,
-            new=a.new,
-            source=a.source,
-        )
-        for a in query.limit(limit)
-    ]
+    query = AuditEntry.select().where(fn.instr(haystack, needle) > 0)
+    return _audit_rows(_filtered(query, table, who, since), limit)
