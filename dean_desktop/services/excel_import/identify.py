@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...paths import resource_dir
 from ..formatting import format_date
+from ..legacy_text import decode_tcvn3, decode_vni
 from ..periods import Period, PeriodError, parse_period, period_from_code
 from ..rows import UnitRow
 from ..units import UnitNotFoundError, resolve_unit
@@ -17,12 +18,15 @@ from ..vntext import fold
 from .issues import Findings
 from .labels import LabelValue
 from .matching import key
-from .reader import Cell
+from .reader import CP1252_CHARS, Cell
 from .values import is_blank, text
 
 _PERIOD_PREFIX = re.compile(r"^(?:ky bao cao|bao cao ky|bao cao|ky bc|ky|thoi gian|nam bao cao)\s*[:\-]?\s*")
 _UNIT_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:huyen\s+dinh hoa|dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
 _UNIT_PREFIX = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|dang bo|hdnd)\s+")
+# "Ủy ban MTTQ huyện Định Hóa", "Huyện đoàn Định Hóa": the district's own name after an agency whose name ends in
+# "huyện" (or is "Huyện đoàn"); dropping only the place name keeps the "huyện" that is part of the agency's name.
+_PLACE_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
 
 
 def read_meta(rows: Sequence[Sequence[Cell]]) -> dict[str, str]:
@@ -60,19 +64,71 @@ def parse_period_loose(value: Cell) -> Period:
     raise first_error
 
 
+# The abbreviations agencies write their names with (folded, whole words), longest first.
+_ABBREVIATIONS = sorted(
+    {
+        "vp": "van phong", "ub": "uy ban", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
+        "ubkt": "uy ban kiem tra", "mttq": "mat tran to quoc", "ubmttq": "uy ban mat tran to quoc", "hu": "huyen uy",
+        "lhpn": "lien hiep phu nu", "ccb": "cuu chien binh", "ldld": "lien doan lao dong", "tt": "trung tam",
+        "bdct": "boi duong chinh tri", "ttbdct": "trung tam boi duong chinh tri", "tc kh": "tai chinh ke hoach",
+        "kt ht": "kinh te ha tang", "nn ptnt": "nong nghiep phat trien nong thon", "tn mt": "tai nguyen moi truong",
+        "tnmt": "tai nguyen moi truong", "gd dt": "giao duc dao tao", "gddt": "giao duc dao tao",
+        "vh tt": "van hoa thong tin", "ld tb xh": "lao dong thuong binh xa hoi",
+        "ldtb xh": "lao dong thuong binh xa hoi", "ldtbxh": "lao dong thuong binh xa hoi",
+    }.items(),
+    key=lambda item: -len(item[0]),
+)  # fmt: skip
+
+
+def _expanded(name: str) -> str:
+    """A name with its abbreviations written out and "và", "&", "-" dropped: "Phòng GD&ĐT", "Phòng Giáo dục - Đào
+    tạo" and "Phòng Giáo dục và Đào tạo" all give "phong giao duc dao tao"."""
+    text = " " + " ".join(w for w in re.sub(r"[^0-9a-z]+", " ", fold(name)).split() if w != "va") + " "
+    for short, long in _ABBREVIATIONS:
+        text = text.replace(f" {short} ", f" {long} ")
+    return " ".join(text.split())
+
+
+def _by_expanded_name(raw: str, units: list[UnitRow]) -> UnitRow | None:
+    """The one unit whose name or an alias reads the same once abbreviations are written out, else None."""
+    wanted = {_expanded(raw), _expanded(_PLACE_SUFFIX.sub("", fold(raw)))}
+    found = [u for u in units if wanted & {_expanded(n) for n in (u.name, *u.aliases)}]
+    return found[0] if len(found) == 1 else None
+
+
 def resolve_unit_loose(raw: str, units: list[UnitRow]) -> UnitRow:
-    """``resolve_unit`` plus what people wrap a unit name in: "UBND xã …", "…, huyện Định Hóa"."""
+    """``resolve_unit`` plus what people wrap a unit name in ("UBND xã …", "…, huyện Định Hóa") and the usual
+    abbreviations of agency names ("VP Huyện ủy", "Phòng LĐTB&XH", "Hội CCB huyện")."""
     try:
         return resolve_unit(raw, units)
     except UnitNotFoundError as error:
         folded = fold(raw)
-        for variant in (_UNIT_SUFFIX.sub("", folded), _UNIT_PREFIX.sub("", _UNIT_SUFFIX.sub("", folded))):
+        stripped = _UNIT_SUFFIX.sub("", folded)
+        for variant in (stripped, _UNIT_PREFIX.sub("", stripped), _PLACE_SUFFIX.sub("", folded)):
             if variant and variant != folded:
                 try:
                     return resolve_unit(variant, units)
                 except UnitNotFoundError:
                     continue
-        raise error
+        found = _by_expanded_name(raw, units) or _by_legacy_reading(raw, units)
+        if found is None:
+            raise error
+        return found
+
+
+def _by_legacy_reading(raw: str, units: list[UnitRow]) -> UnitRow | None:
+    """A unit name typed in a legacy encoding that also reads as Unicode ("LAM VÓ" is VNI for "LAM VĨ"), in a sheet
+    with too little other legacy text to tell: the one unit that a TCVN3 or VNI reading of it names, else None."""
+    if raw.isascii() or any(ch not in CP1252_CHARS for ch in raw):
+        return None
+    found = set()
+    for reading in (decode_vni(raw), decode_tcvn3(raw), decode_tcvn3(raw, capitals=True)):
+        if reading != raw:
+            try:
+                found.add(resolve_unit(reading, units))
+            except UnitNotFoundError:
+                continue
+    return found.pop() if len(found) == 1 else None
 
 
 def unit_title(unit: UnitRow, units: Sequence[UnitRow] = (), capital: bool = False) -> str:

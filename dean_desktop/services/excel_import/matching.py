@@ -209,6 +209,21 @@ def is_footer_text(text: object) -> bool:
     return bool(_DATE_LINE.search(folded)) and len(folded) < 80
 
 
+_SIGNER_TITLES = (
+    "chu tich", "pho chu tich", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "truong ban",
+    "pho truong ban", "bi thu", "pho bi thu", "chanh van phong", "pho chanh van phong", "chanh thanh tra",
+    "thu truong", "q truong phong", "q. truong phong", "tl.", "tuq.",
+)  # fmt: skip
+
+
+def is_signer_title(text: object) -> bool:
+    """A signature block's title typed in capitals ("CHỦ TỊCH", "TRƯỞNG PHÒNG"), which may fall in any column."""
+    if not isinstance(text, str):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and fold(text).startswith(_SIGNER_TITLES)
+
+
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?\.?$")
 
 
@@ -243,3 +258,15 @@ def looks_like_heading(stt: Cell, text: Cell) -> bool:
         return True
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters) and folded.startswith(("khoi ", "cac ", "can bo "))
+
+
+_LETTERED_HEADING = re.compile(r"^(?:[ivxlc]+|[a-z])\s*[.)\-:–]\s")
+
+
+def is_lone_heading(values: Sequence[Cell]) -> bool:
+    """A row whose only cell is a lettered or Roman-numbered heading ("II. KHỐI CHÍNH QUYỀN", "A - Lãnh đạo")."""
+    filled = [v for v in values if v is not None]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return False
+    folded = fold(filled[0])
+    return bool(_LETTERED_HEADING.match(folded)) or (looks_like_heading(None, filled[0]) and not folded[:1].isdigit())

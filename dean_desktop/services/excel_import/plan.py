@@ -22,8 +22,8 @@ from .identify import identify, read_meta
 from .issues import Findings, Issue, Repair
 from .labels import read_labels
 from .matching import SHEET_LABELS, match_sheets
-from .reader import SheetInfo, Workbook, file_too_big, open_workbook_bytes
-from .specs import CADRES, INFO
+from .reader import Cell, SheetInfo, Workbook, file_too_big, open_workbook_bytes
+from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
 from .unit_return import parse_edoc, parse_info, parse_office
 
@@ -142,24 +142,39 @@ def _sheet_names(book: Workbook) -> str:
     return ", ".join(f'"{s.name}"' for s in book.sheets) or "(không có)"
 
 
+def _content_kind(rows: list[list[Cell]], missing: set[str]) -> str | None:
+    """Which of the ``missing`` return sheets these rows are, judged by their labels or table header."""
+    if "info" in missing:
+        labels = read_labels(rows[:30], INFO)
+        if "unit" in labels and "period" in labels:
+            return "info"
+    if "office" in missing and "has_office" in read_labels(rows[:40], OFFICE):
+        return "office"
+    if "edoc" in missing:
+        layout = locate_table(rows, EDOC, "org_name")
+        if layout is not None and ("exchanges" in layout.columns or {"co", "khong"} <= set(layout.split)):
+            return "edoc"
+    if "cadres" in missing:
+        layout = locate_table(rows, CADRES, "full_name")
+        if layout is not None and {"education", "political_theory"} <= set(layout.columns):
+            return "cadres"
+    return None
+
+
 def _guess_by_content(book: Workbook, kinds: dict[str, SheetInfo]) -> None:
-    """Sheets with unexpected names recognised by what they hold (labels of `Thông tin chung`, a cadre table)."""
+    """Sheets with unexpected names ("Sheet1", "Biểu 02") recognised by what they hold: the labels of
+    `Thông tin chung` or `Một cửa`, the header of the `Văn bản điện tử` or `Cán bộ` table."""
     used = {s.raw_name for s in kinds.values()}
     for sheet in book.sheets:
+        missing = {kind for kind in RETURN_KINDS if kind not in kinds}
+        if not missing:
+            return
         if sheet.raw_name in used or sheet.name.startswith("_"):
             continue
-        rows = book.rows(sheet)
-        if "info" not in kinds:
-            labels = read_labels(rows[:30], INFO)
-            if "unit" in labels and "period" in labels:
-                kinds["info"] = sheet
-                used.add(sheet.raw_name)
-                continue
-        if "cadres" not in kinds:
-            layout = locate_table(rows, CADRES, "full_name")
-            if layout is not None and {"education", "political_theory"} <= set(layout.columns):
-                kinds["cadres"] = sheet
-                used.add(sheet.raw_name)
+        kind = _content_kind(book.rows(sheet), missing)
+        if kind is not None:
+            kinds[kind] = sheet
+            used.add(sheet.raw_name)
 
 
 def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
@@ -233,7 +248,7 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
 def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
     plan.kind = "return"
     found = Findings()
-    if "info" not in kinds:
+    if any(kind not in kinds for kind in RETURN_KINDS):
         _guess_by_content(book, kinds)
     if "info" not in kinds:
         found.error(

@@ -25,6 +25,7 @@ from .issues import ENCODING_LABELS, Issue, Repair, WorkbookRefused
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAJORITY_EVIDENCE = 2  # legacy cells found by their text before the rest of a sheet is read the same way
+MAJORITY_DOMINANCE = 4  # ...and at least this many times as many as the cells guessed as the other legacy encoding
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
@@ -41,6 +42,7 @@ def _cp1252(byte: int) -> str:
 
 
 _CP1252 = frozenset(_cp1252(b) for b in range(256))
+CP1252_CHARS = _CP1252  # what legacy (TCVN3/VNI) text read through cp1252 can be made of
 # Characters legacy mojibake is made of but Vietnamese Unicode text never holds (§ ¸ µ ® ¨ ø ï ...).
 _HINTS = frozenset(ch for ch in _CP1252 if not ch.isascii()) - _LATIN1_VIET - {"\xa0"}
 
@@ -247,21 +249,26 @@ class Workbook:
         detected: dict[tuple[int, int], tuple[str, str, str]],
         fonts: dict[tuple[int, int], str],
     ) -> None:
-        """Short legacy words ("Cã", "Ghi chó") look like Unicode on their own; in a sheet clearly typed in one
-        legacy encoding (and no other), every other cp1252-only cell without a telling font is read in it too."""
+        """Short legacy words ("Cã", "Ghi chó", VNI "ÑH") look like Unicode on their own; in a sheet clearly typed in
+        one legacy encoding, every other cp1252-only cell without a telling font is read in it too. One clerk types
+        a sheet in one encoding, so a few cells guessed as the other one ("Bí thö", VNI for "Bí thư", also reads as
+        TCVN3) are outvoted by a clear majority and read again in the majority's encoding."""
         counts: dict[str, int] = {}
         for _, _, encoding in detected.values():
             family = "vni" if encoding == "vni" else "tcvn3"
             counts[family] = counts.get(family, 0) + 1
-        if len(counts) != 1:
+        if not counts:
             return
-        ((family, count),) = counts.items()
-        if count < MAJORITY_EVIDENCE:
+        family, count = max(counts.items(), key=lambda item: item[1])
+        if count < MAJORITY_EVIDENCE or count < MAJORITY_DOMINANCE * (sum(counts.values()) - count):
             return
         decode = decode_vni if family == "vni" else decode_tcvn3
         for r, raw_row in enumerate(raw):
             for c, value in enumerate(raw_row):
-                if type(value) is not str or (r, c) in detected or encoding_for_font(fonts.get((r, c))):
+                if type(value) is not str or encoding_for_font(fonts.get((r, c))):
+                    continue
+                prior = detected.get((r, c))
+                if prior is not None and ("vni" if prior[2] == "vni" else "tcvn3") == family:
                     continue
                 text = unicodedata.normalize("NFC", value.strip())
                 if text.isascii() or not all(ch in _CP1252 for ch in text):
@@ -270,6 +277,9 @@ class Workbook:
                 if fixed != " ".join(text.split()):
                     rows[r][c] = fixed
                     detected[(r, c)] = (text, fixed, family)
+                elif prior is not None:  # plain text in the majority's encoding: undo the other guess
+                    rows[r][c] = fixed
+                    del detected[(r, c)]
 
     @staticmethod
     def _repair_by_font(

@@ -7,7 +7,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .issues import Issue
-from .matching import Field, cell, is_footer_text, is_numbering_row, key, match_field
+from .matching import (
+    Field,
+    cell,
+    is_footer_text,
+    is_lone_heading,
+    is_numbering_row,
+    is_signer_title,
+    key,
+    match_field,
+)
 from .reader import Cell, column_letter
 
 HEADER_SEARCH_ROWS = 20
@@ -175,11 +184,14 @@ def iter_data_rows(
             continue
         key_value = cell(values, key_col)
         key_is_text = isinstance(key_value, str) and any(ch.isalpha() for ch in key_value)
-        if (not key_is_text or is_footer_text(key_value)) and any(is_footer_text(v) for v in values):
+        key_is_footer = is_footer_text(key_value) or is_signer_title(key_value)
+        if (not key_is_text or key_is_footer) and any(is_footer_text(v) for v in values):
             footer_at = r + 1
             continue
         if is_numbering_row([cell(values, i) for i in claimed]):
             continue
+        if is_lone_heading(values):
+            continue  # "II. KHỐI CHÍNH QUYỀN" merged across the table, whatever column it starts in
         if not [i for i in filled if i != stt_col]:
             continue  # nothing but an STT (a pre-numbered empty line) or text outside the table's columns
         yield DataRow(r + 1, values)

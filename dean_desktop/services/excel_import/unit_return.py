@@ -11,7 +11,7 @@ from ..vntext import fold
 from . import vocabulary
 from .issues import Findings
 from .labels import LabelValue, read_horizontal, read_labels
-from .matching import Field, cell
+from .matching import Field, cell, looks_like_heading
 from .reader import Cell
 from .specs import EDOC, INFO, OFFICE
 from .tables import Layout, extra_column_warnings, iter_data_rows, locate_table
@@ -150,9 +150,12 @@ def parse_edoc(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> l
     before = len(found.errors)
     items: list[EdocData] = []
     seen: dict[str, int] = {}
+    others = [i for i in set(col.values()) | set(layout.split.values()) if i not in (col["org_name"], col.get("stt"))]
     for data in data_rows:
         values = data.values
         name = text(cell(values, col["org_name"]))
+        if name and _is_group_heading(cell(values, col.get("stt")), name, [cell(values, i) for i in others]):
+            continue
         if not name:
             found.error(sheet, data.number, "Tổ chức", "chưa nhập tên tổ chức.")
             continue
@@ -174,6 +177,13 @@ def parse_edoc(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> l
     return items if len(found.errors) == before else None
 
 
+def _is_group_heading(stt: Cell, name: str, rest: list[Cell]) -> bool:
+    """A block heading between organisations ("II | Khối Chính quyền", "III. KHỐI ĐOÀN THỂ") with nothing else."""
+    if any(not is_blank(v) for v in rest):
+        return False
+    return looks_like_heading(stt, name) or fold(name).startswith("khoi ")
+
+
 def _edoc_flag(
     sheet: str, row: int, values: Sequence[Cell], layout: Layout, two_columns: bool, marks_only: bool, found: Findings
 ) -> bool | None:
@@ -186,10 +196,11 @@ def _edoc_flag(
         return None
     raw = cell(values, layout.columns["exchanges"])
     if is_blank(raw):
-        if marks_only:
-            return False
-        found.error(sheet, row, label, "chưa nhập (bắt buộc; ghi Có hoặc Không).")
-        return None
+        # The indicator is the share of organisations marked "Có" (PRODUCT.md §2): a blank is not a "Có". Refusing
+        # the whole return over it would also drop the commune's office and every other row, so it counts as Không.
+        if not marks_only:
+            found.warn(sheet, row, label, "để trống; tính là Không (chưa trao đổi văn bản điện tử).")
+        return False
     try:
         return parse_yes_no(raw)
     except ValueProblem as problem:

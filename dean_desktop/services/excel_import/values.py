@@ -222,15 +222,16 @@ def parse_birth_year(value: Cell) -> int | None:
 _YES = {"co", "x", "v", "yes", "y", "1", "dat", "da co", "co phong", "co phong rieng", "da", "ok", "true",
         "co ket noi", "da ket noi", "co niem yet", "da niem yet", "co trao doi", "da trao doi", "co su dung",
         "da thuc hien", "thuc hien", "dung", "xx"}  # fmt: skip
+# A dash in a Có/Không cell is how clerks write "no, none" (as in the optional counts, where "-" means nothing).
 _NO = {"khong", "k", "ko", "no", "n", "0", "chua", "chua co", "khong co", "false", "chua ket noi",
        "chua niem yet", "chua trao doi", "khong trao doi", "chua thuc hien", "chua su dung", "dung chung",
-       "dung chung phong", "chung"}  # fmt: skip
+       "dung chung phong", "chung", "-", "--", "–", "—"}  # fmt: skip
 _TICKS = {"✓", "✔", "☑", "√", "✗", "✘", "⊠"}
 YES_NO_CHOICES = "Có, Không"
 
 
 def parse_yes_no(value: Cell) -> bool | None:
-    """Có/Không as typed: ``Có``, ``co``, ``x``, ``X``, ``✓``, ``Không``, ``0``/``1``, TRUE/FALSE; blank -> None."""
+    """Có/Không as typed: ``Có``, ``x``, ``X``, ``✓``, ``Không``, ``-``, ``0``/``1``, TRUE/FALSE; blank -> None."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -247,7 +248,7 @@ def parse_yes_no(value: Cell) -> bool | None:
         return True
     if folded in _NO:
         return False
-    first = folded.split(" ")[0] if folded else ""
+    first = re.split(r"[\s,;:/\-]+", folded)[0] if folded else ""  # "Không, dùng chung" -> "khong"
     if first in ("co", "da") and not folded.startswith(("co the", "da het")):
         return True
     if first in ("khong", "chua"):

@@ -113,8 +113,8 @@ def test_one_bad_value_rejects_the_whole_file_with_sheet_row_and_column(tmp_path
             'cột "Giới tính": giá trị "Khác" không hợp lệ (chọn một trong: Nam, Nữ)',
         ),
         (
-            {"edoc": [("Đảng ủy", None), ("UBND", True)]},
-            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": chưa nhập',
+            {"edoc": [("Đảng ủy", "Hình như có"), ("UBND", True)]},
+            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": giá trị "Hình như có" không hợp lệ',
         ),
         ({"edoc": [("Đảng ủy", True, "32/13/2017")]}, 'cột "Từ ngày": ngày "32/13/2017" không tồn tại'),
         ({"unit": "Xã Không Có"}, 'Thông tin chung, dòng 1, cột "Đơn vị": Không tìm thấy đơn vị "Xã Không Có"'),

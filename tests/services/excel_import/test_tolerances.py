@@ -237,6 +237,13 @@ def test_x_for_co_and_blank_for_khong_in_the_edoc_column(tmp_path: Path) -> None
     assert [e.exchanges for e in plan.payload.edoc] == [True, True, False]
 
 
+def test_a_blank_in_the_edoc_column_counts_as_khong_with_a_warning(tmp_path: Path) -> None:
+    """The target is the share of organisations marked "Có"; one blank cell must not refuse the commune's return."""
+    plan = analyse_file(build_return(tmp_path / "r.xlsx", edoc=[("Đảng ủy", None), ("UBND", True)]))
+    assert plan.ok and [e.exchanges for e in plan.payload.edoc] == [False, True]
+    assert any('dòng 2, cột "Trao đổi văn bản điện tử": để trống; tính là Không' in w.text() for w in plan.warnings)
+
+
 def test_the_forms_hidden_meta_sheet_names_the_unit_and_period(tmp_path: Path) -> None:
     path = build_return(tmp_path / "r.xlsx", unit="", period="", cadres=CADRES, style=Messy(meta=("05539", "2017-H1")))
     plan = analyse_file(path)
