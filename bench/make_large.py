@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 from dean_desktop.models import Cadre, EdocOrg, OfficeReadiness, Setting, Unit, UnitReturn, db  # noqa: E402
 from dean_desktop.services import demo  # noqa: E402
 from dean_desktop.services.periods import parse_period  # noqa: E402
+from dean_desktop.services.returns import CADRE_COLUMNS  # noqa: E402
 from dean_desktop.services.vntext import fold  # noqa: E402
 from dean_desktop.services.vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT  # noqa: E402
 from dean_desktop.store import open_store  # noqa: E402
@@ -51,23 +52,6 @@ GIVEN_F = (
     demo.GIVEN_F
     + """Bích Châu Diệp Duyên Hà Hạnh Hiền Hồng Hương Hường Khuyên Liên Loan Ly Mơ Ngân Nhung Phương
     Quyên Quỳnh Sen Tâm Thanh Thơ Thu Thủy Thúy Trâm Tuyết Uyên Vân Xuân Yên Gấm Huệ Lụa Nguyệt""".split()
-)
-_CADRE_COLUMNS = (
-    "unit_return_id",
-    "seq",
-    "full_name",
-    "name_folded",
-    "birth_year",
-    "gender",
-    "ethnicity",
-    "position",
-    "education",
-    "major",
-    "political_theory",
-    "state_mgmt",
-    "it_skill",
-    "language",
-    "notes",
 )
 
 
@@ -171,7 +155,7 @@ def make_large(path: Path, cadres: int = REGISTER_ROWS) -> dict[str, int]:
         counts = _split(rng, cadres - in_register, len(units))
         folded: dict[str, str] = {}
         conn = db.connection()
-        sql = f'INSERT INTO "cadre" ({", ".join(_CADRE_COLUMNS)}) VALUES ({", ".join("?" for _ in _CADRE_COLUMNS)})'
+        sql = f'INSERT INTO "cadre" ({", ".join(CADRE_COLUMNS)}) VALUES ({", ".join("?" for _ in CADRE_COLUMNS)})'
         for unit, count in zip(units, counts, strict=True):
             district = unit["kind"] == "huyen"
             return_id = UnitReturn.insert(

@@ -74,7 +74,7 @@ class SaveResult:
     counts: dict[str, int]
 
 
-_CADRE_COLUMNS = (
+CADRE_COLUMNS = (
     "unit_return_id",
     "seq",
     "full_name",
@@ -147,10 +147,10 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
                 )
                 for c in data.cadres
             ]
-            placeholders = ", ".join("?" for _ in _CADRE_COLUMNS)
+            placeholders = ", ".join("?" for _ in CADRE_COLUMNS)
             # executemany: ~12x faster than insert_many for thousands of rows (STACK-FACTS.md).
             db.connection().executemany(
-                f'INSERT INTO "cadre" ({", ".join(_CADRE_COLUMNS)}) VALUES ({placeholders})', rows
+                f'INSERT INTO "cadre" ({", ".join(CADRE_COLUMNS)}) VALUES ({placeholders})', rows
             )
             counts["cadres"] = len(rows)
         audit.record("unit_return", ret.id, "*", None, f"{data.period.code} ({sum(counts.values())} dòng)", source)
