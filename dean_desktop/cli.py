@@ -134,32 +134,29 @@ def _unwritable(path: Path, error: OSError) -> int:
     return 2
 
 
-def cmd_export_summary(out: str, as_of: str | None) -> int:
-    from .services.excel_export.summary import export_summary
-
+def _write_file(out: str, as_of: str | None, write, what: str) -> int:  # type: ignore[no-untyped-def]
+    """Run ``write(path, period)``; an unwritable target is a Vietnamese error (exit 2), never a traceback."""
     period = parse_period(as_of) if as_of else None
     path = Path(out)
     try:
-        export_summary(path, period)
+        write(path, period)
     except OSError as error:
         return _unwritable(path, error)
     scope = f"tính đến {period.label}" if period else "số liệu mới nhất"
-    print(f"Đã ghi bảng tổng hợp ({scope}) vào tệp {path}")
+    print(f"Đã ghi {what} ({scope}) vào tệp {path}")
     return 0
+
+
+def cmd_export_summary(out: str, as_of: str | None) -> int:
+    from .services.excel_export.summary import export_summary
+
+    return _write_file(out, as_of, export_summary, "bảng tổng hợp")
 
 
 def cmd_report(out: str, as_of: str | None) -> int:
     from .rendering.pdf import render_report_pdf
 
-    period = parse_period(as_of) if as_of else None
-    path = Path(out)
-    try:
-        render_report_pdf(path, period)
-    except OSError as error:
-        return _unwritable(path, error)
-    scope = f"tính đến {period.label}" if period else "số liệu mới nhất"
-    print(f"Đã ghi báo cáo PDF ({scope}) vào tệp {path}")
-    return 0
+    return _write_file(out, as_of, render_report_pdf, "báo cáo PDF")
 
 
 _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cán bộ", "rotations": "luân chuyển",

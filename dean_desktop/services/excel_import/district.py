@@ -57,14 +57,22 @@ def _months(value: Cell) -> int | None:
     return months
 
 
-def parse_rotations(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> list[tuple[int, RotationInput]]:
-    layout = locate_table(rows, ROTATIONS, "full_name")
+def _name_table(sheet: str, rows: Sequence[Sequence[Cell]], specs, found: Findings):  # type: ignore[no-untyped-def]
+    """The table headed by "Họ và tên" (an error when there is none); unknown columns become warnings."""
+    layout = locate_table(rows, specs, "full_name")
     if layout is None:
         found.error(
             sheet, None, None, 'không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu của trang tính.'
         )
-        return []
+        return None
     found.warnings.extend(extra_column_warnings(sheet, layout))
+    return layout
+
+
+def parse_rotations(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> list[tuple[int, RotationInput]]:
+    layout = _name_table(sheet, rows, ROTATIONS, found)
+    if layout is None:
+        return []
     col = layout.columns
     items: list[tuple[int, RotationInput]] = []
     seen: dict[tuple[str, str], int] = {}
@@ -122,13 +130,9 @@ def _split_units(raw: str) -> list[str]:
 def parse_roster(
     sheet: str, rows: Sequence[Sequence[Cell]], units: list[UnitRow], found: Findings
 ) -> list[MemberEntry]:
-    layout = locate_table(rows, ROSTER, "full_name")
+    layout = _name_table(sheet, rows, ROSTER, found)
     if layout is None:
-        found.error(
-            sheet, None, None, 'không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 20 dòng đầu của trang tính.'
-        )
         return []
-    found.warnings.extend(extra_column_warnings(sheet, layout))
     col = layout.columns
     entries: list[MemberEntry] = []
     seen: dict[str, int] = {}
