@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..paths import backup_dir_for
 from ..services.errors import DomainError
 from ..services.formatting import format_datetime
+from . import file_dialogs
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -25,12 +26,12 @@ DB_FILTER = "Cơ sở dữ liệu (*.db);;Tất cả các tệp (*)"
 
 # --- file dialogs: module-level so tests replace them -----------------------------------------------------------
 def ask_backup_file(parent: QWidget, suggested: Path) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu vào tệp", str(suggested), DB_FILTER)
+    path, _ = file_dialogs.get_save_file_name(parent, "Sao lưu dữ liệu vào tệp", str(suggested), DB_FILTER)
     return Path(path) if path else None
 
 
 def ask_restore_file(parent: QWidget, start: Path) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", str(start), DB_FILTER)
+    path, _ = file_dialogs.get_open_file_name(parent, "Chọn bản sao lưu để khôi phục", str(start), DB_FILTER)
     return Path(path) if path else None
 
 

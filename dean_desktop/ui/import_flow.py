@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..services.files import expand_workbook_paths
+from . import file_dialogs
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
@@ -24,7 +25,7 @@ def documents_dir() -> str:
 
 def ask_open_files(parent: QWidget) -> list[str]:
     """The file dialog (module-level so tests can replace it)."""
-    files, _ = QFileDialog.getOpenFileNames(parent, "Chọn các tệp báo cáo cần nhập", documents_dir(), FILE_FILTER)
+    files, _ = file_dialogs.get_open_file_names(parent, "Chọn các tệp báo cáo cần nhập", documents_dir(), FILE_FILTER)
     return files
 
 

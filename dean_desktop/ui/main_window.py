@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from . import file_dialogs
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -183,12 +184,12 @@ class MainWindow(QMainWindow):
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.get_save_file_name(
             self,
             "Mở hoặc tạo cơ sở dữ liệu",
             documents,
             "Cơ sở dữ liệu (*.db *.sqlite)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=file_dialogs.Options.DontConfirmOverwrite,
         )
         if path:
             self.switch_database(Path(path))

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..rendering.pdf import print_document, render_html_pdf
+from . import file_dialogs
 from .widgets import messages
 from .workers import run_with_progress
 
@@ -26,7 +27,8 @@ PDF = "pdf"
 def ask_pdf_path(parent: QWidget, suggested: str) -> str:
     """The save dialog (module-level so tests can replace it); starts in the user's Documents."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(parent, "Lưu thành tệp PDF", str(Path(documents) / suggested), "PDF (*.pdf)")
+    suggested_path = str(Path(documents) / suggested)
+    path, _ = file_dialogs.get_save_file_name(parent, "Lưu thành tệp PDF", suggested_path, "PDF (*.pdf)")
     return path
 
 

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
+from . import file_dialogs
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def ask_summary_path(parent: QWidget) -> str:
     """The save dialog for the summary workbook (module-level so tests can replace it); starts in Documents."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = Path(documents) / f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, "Xuất bảng tổng hợp", str(suggested), "Sổ tính Excel (*.xlsx)")
+    path, _ = file_dialogs.get_save_file_name(parent, "Xuất bảng tổng hợp", str(suggested), "Sổ tính Excel (*.xlsx)")
     return path
 
 

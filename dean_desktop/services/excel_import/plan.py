@@ -22,7 +22,7 @@ from .identify import identify, read_meta
 from .issues import Findings, Issue, Repair
 from .labels import read_labels
 from .matching import SHEET_LABELS, match_sheets
-from .reader import Cell, SheetInfo, Workbook, file_too_big, open_workbook_bytes
+from .reader import Cell, SheetInfo, Workbook, file_too_big, open_database_refusal, open_workbook_bytes
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
 from .unit_return import parse_edoc, parse_info, parse_office
@@ -184,7 +184,7 @@ def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
     book: Workbook | None = None
     try:
         try:
-            too_big = file_too_big(path, path.stat().st_size)  # a 2 GB file is refused unread
+            too_big = open_database_refusal(path) or file_too_big(path, path.stat().st_size)  # refused unread
             if too_big is not None:
                 raise too_big
             data = path.read_bytes()

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...models import db
+from ...models.engine import is_database_file
 from ..errors import DomainError
 from ..legacy_text import decode_tcvn3, decode_vni, detect_legacy, encoding_for_font, repair
 from ..vntext import nfc
@@ -89,6 +91,15 @@ def _looks_legacy(text: str) -> bool:
 
 def _refuse(path: Path, why: str) -> WorkbookRefused:
     return WorkbookRefused(f'Tệp "{path.name}" {why}')
+
+
+def open_database_refusal(path: Path) -> WorkbookRefused | None:
+    """The open database is never read as a workbook: opening it outside SQLite drops its locks (STACK-FACTS.md)."""
+    if is_database_file(path, db):
+        return WorkbookRefused(
+            f'Tệp "{path.name}" là cơ sở dữ liệu đang mở, không phải sổ tính Excel; không nhập tệp này.'
+        )
+    return None
 
 
 def file_too_big(path: Path, size: int) -> WorkbookRefused | None:
@@ -354,7 +365,7 @@ class Workbook:
 def open_workbook(path: Path) -> Workbook:
     """Sniff, check limits and open the workbook; raises WorkbookRefused (Vietnamese message) on anything unsafe."""
     try:
-        too_big = file_too_big(path, path.stat().st_size)
+        too_big = open_database_refusal(path) or file_too_big(path, path.stat().st_size)
         if too_big is not None:
             raise too_big
         data = path.read_bytes()

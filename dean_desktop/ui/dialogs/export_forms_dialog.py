@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.rows import UnitRow
 from ...services.units import list_units
+from .. import file_dialogs
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
@@ -39,7 +39,7 @@ def suggested_periods(today: date | None = None) -> list[str]:
 
 
 def ask_folder(parent: QWidget, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Chọn thư mục lưu biểu mẫu", start)
+    return file_dialogs.get_existing_directory(parent, "Chọn thư mục lưu biểu mẫu", start)
 
 
 class ExportFormsDialog(QDialog):
