@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .services.errors import DomainError
 from .services.formatting import format_percent
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
@@ -31,7 +30,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     program = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "main.py"
     parser = _Parser(prog=program, description=DESCRIPTION)
-    parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng) hoặc máy chủ postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:CỔNG/TÊN_CSDL",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
     indicators = commands.add_parser("indicators", help="bảng chỉ tiêu của hai Đề án")
@@ -166,6 +169,7 @@ _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cá
 def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     """Import returns and district workbooks; exit 1 when any file was rejected (the others still land)."""
     from .models import db
+    from .models.engine import is_server
     from .models.schema import backup_name, backup_to
     from .paths import backup_dir_for
     from .services.excel_import import import_files, workbook_files
@@ -174,7 +178,7 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     if not paths:
         print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
         return 1
-    if not dry_run and db.database != ":memory:":
+    if not dry_run and not is_server(db) and db.database != ":memory:":
         db_path = Path(db.database)
         backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
 
@@ -212,14 +216,45 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
+def _fail(message: str, as_json: bool) -> int:
+    """One Vietnamese sentence on stderr (and ``{"error": …}`` on stdout with --json); exit 1."""
+    text = message if message.startswith("Lỗi") else f"Lỗi: {message}"
+    print(text, file=sys.stderr)
+    if as_json:
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    return 1
+
+
+def _failure_message(error: BaseException, target: object) -> str | None:
+    """A Vietnamese sentence for a database or disk failure, or None for a bug (which keeps its traceback)."""
+    import errno
+
+    from .models.engine import open_failure_message
+
+    message = open_failure_message(error, target)
+    if message is None and isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        message = "Không ghi được vì ổ đĩa đã đầy; hãy giải phóng dung lượng rồi thử lại."
+    return message
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
-    from .services.periods import PeriodError
+    from .errors import UserError
     from .store import open_store
 
     _utf8_output()
+    as_json = bool(getattr(args, "json", False))
+    target = args.db or None
     try:
-        open_store(Path(args.db) if args.db else None)
+        open_store(target)
+    except Exception as error:  # every failure to open the database: one sentence, exit 1
+        from .paths import default_db_path
+
+        message = str(error) if isinstance(error, UserError) else _failure_message(error, target or default_db_path())
+        if message is None:
+            raise
+        return _fail(message, as_json)
+    try:
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
         if args.command == "import":
@@ -232,9 +267,16 @@ def run(args: argparse.Namespace) -> int:
             return cmd_report(args.out, args.as_of)
         if args.command == "export-forms":
             return cmd_export_forms(args.out, args.unit, args.period)
-    except (DomainError, PeriodError) as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
+    except UserError as error:  # a wrong value on the command line (period, unit…): exit 2, as argparse does
+        _fail(str(error), as_json)
         return 2
+    except Exception as error:  # the database or the disk failed during the command (locked, full, damaged)
+        from .paths import default_db_path
+
+        message = _failure_message(error, target or default_db_path())
+        if message is None:
+            raise
+        return _fail(message, as_json)
     raise AssertionError(args.command)
 
 

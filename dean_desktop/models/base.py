@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from peewee import Model, SqliteDatabase
+from peewee import DatabaseProxy, Model, SqliteDatabase
 
-# Declared once, bound to a file by ``schema.open_database``.
-db = SqliteDatabase(None)
+from .engine import SQLITE_PRAGMAS
 
-PRAGMAS: dict[str, object] = {
-    "journal_mode": "wal",
-    "foreign_keys": 1,
-    "synchronous": "full",
-    "busy_timeout": 10000,
-    # SQLite's own default (2 MB). The OS caches the file anyway; a bigger page cache only kept a copy of every
-    # page read (a 50,000-cadre register read grew the window by ~10 MB) without making anything measurably faster.
-    "cache_size": -2000,
-}
+# Declared once; ``schema.open_database`` points it at a SQLite file or a PostgreSQL server (engine.py).
+db = DatabaseProxy()
+db.initialize(SqliteDatabase(None, pragmas=SQLITE_PRAGMAS))  # unbound until then
+
+PRAGMAS = SQLITE_PRAGMAS  # kept for callers that open a SQLite file of their own the app's way
 
 
 class BaseModel(Model):

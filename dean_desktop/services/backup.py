@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..models import ALL_MODELS, db
+from ..models.engine import is_database_file, read_only_sqlite
 from ..models.schema import BACKUP_NAME_PATTERN, SCHEMA_VERSION, backup_name, backup_to, open_database
 from ..paths import backup_dir_for
 from . import audit
@@ -146,24 +145,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@contextmanager
-def _open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """Open a candidate file without changing it; remove the empty -wal/-shm files SQLite may leave beside it."""
-    extras = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {extra for extra in extras if extra.exists()}
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        yield conn
-    finally:
-        conn.close()
-        wal = extras[0]
-        if wal not in existed and (not wal.exists() or wal.stat().st_size == 0):
-            for extra in extras:
-                if extra not in existed:
-                    try:
-                        extra.unlink(missing_ok=True)
-                    except OSError:  # held open elsewhere (Windows): harmless, leave it
-                        pass
+_open_read_only = read_only_sqlite  # opens the file read-only and removes the empty -wal/-shm it made
 
 
 def _check_open(conn: sqlite3.Connection, name: str) -> tuple[int, int]:
@@ -192,6 +174,8 @@ def check_backup(path: Path) -> CheckedBackup:
     """Verify a file before restoring it: a SQLite database that passes integrity_check, ours, not from a newer app."""
     if not path.is_file():
         raise DomainError(f"Không tìm thấy tệp {path}.")
+    if is_database_file(path, db):  # reading it with open() would release SQLite's locks (STACK-FACTS.md)
+        raise DomainError("Tệp được chọn chính là cơ sở dữ liệu đang mở; hãy chọn một bản sao lưu.")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ..errors import UserError
 
-class DomainError(Exception):
+
+class DomainError(UserError):
     """A problem the user can fix (bad value, bad file); ``str(err)`` is the Vietnamese message."""
 
 

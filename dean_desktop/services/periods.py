@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
 
+from .errors import DomainError
+
 __all__ = [
     "KINDS",
     "MAX_YEAR",
@@ -56,7 +58,7 @@ _EXAMPLES = '"Năm 2017", "6 tháng đầu năm 2017", "Quý I/2017", "Tháng 3/
 _CODE_EXAMPLES = '"2017", "2017-H1", "2017-Q3", "2017-03"'
 
 
-class PeriodError(ValueError):
+class PeriodError(DomainError, ValueError):
     """Invalid reporting period; the message is Vietnamese and shown to the user."""
 
 

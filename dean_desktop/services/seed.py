@@ -40,10 +40,15 @@ def seed_database(folder: Path | None = None) -> bool:
     version = max(int(units["version"]), int(projects["version"]))
     if seed_version() >= version:
         return False
-    with db.atomic():
+    # The write lock first, then the check again: two processes seeding a new database at once must not both seed.
+    with db.atomic("IMMEDIATE"):
+        if seed_version() >= version:
+            return False
         _seed_units(units["units"])
         _seed_projects(projects["projects"])
-        Setting.replace(key=SEED_KEY, value=str(version)).execute()
+        Setting.insert(key=SEED_KEY, value=str(version)).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: str(version)}
+        ).execute()
     return True
 
 
