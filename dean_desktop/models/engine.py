@@ -20,7 +20,8 @@ from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 from ..errors import UserError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+# How long a writer waits for another (SQLite busy_timeout, PostgreSQL lock_timeout); tests shorten it.
+BUSY_TIMEOUT_MS = int(os.environ.get("DEAN_DESKTOP_BUSY_TIMEOUT_MS") or 10_000)
 SQLITE_PRAGMAS: dict[str, object] = {
     # First: every later pragma (journal_mode=wal needs an exclusive lock) then waits for another process instead of
     # failing at once with "database is locked" (two processes creating the same new file).
@@ -216,7 +217,9 @@ def probe_sqlite(path: Path, newest: int, core_tables: frozenset[str]) -> int | 
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as error:
         raise DatabaseOpenError(open_failure_message(error, path) or damaged_message(path)) from error
-    if path.stat().st_size < pages * page_size:
+    wal = path.with_name(path.name + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    if wal_size == 0 and path.stat().st_size < pages * page_size:  # with a WAL, new pages may live there for now
         raise DatabaseOpenError(damaged_message(path))
     if version > newest:
         raise SchemaTooNewError(too_new_message(version, newest))
