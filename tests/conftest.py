@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh seeded database per test, offscreen Qt, a private data folder."""
+"""Shared fixtures: a fresh seeded database per test, offscreen Qt, a private data folder.
+
+``--engine=postgresql`` (or ``DEAN_DESKTOP_TEST_ENGINE=postgresql``) runs the ``store`` fixture on a PostgreSQL
+database instead of a SQLite file: a throw-away cluster started once per session (tests/pg_cluster.py) and a fresh
+database per test, copied from a seeded template. Tests that need a database *file* are marked ``sqlite_only``.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,55 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dean_desktop.models import db  # noqa: E402
 from dean_desktop.store import open_store  # noqa: E402
+
+ENGINE_ENV = "DEAN_DESKTOP_TEST_ENGINE"
+TEMPLATE = "dean_template"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default=os.environ.get(ENGINE_ENV) or "sqlite",
+        help="the engine the store fixture uses (default: sqlite)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: needs a database file (paths, backups, the window); skipped on PostgreSQL"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--engine") != "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs a SQLite database file; runs in the SQLite pass")
+    for item in items:
+        if item.get_closest_marker("sqlite_only") or "store" not in getattr(item, "fixturenames", ()):
+            item.add_marker(skip)  # the PostgreSQL pass runs only what the engine changes
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(request: pytest.FixtureRequest) -> Iterator[object]:
+    """The session's PostgreSQL server with a seeded template database; None on the SQLite pass."""
+    if request.config.getoption("--engine") != "postgresql":
+        yield None
+        return
+    from tests.pg_cluster import Cluster, available
+
+    if not available():
+        pytest.fail("--engine=postgresql, but PostgreSQL is not installed and DEAN_DESKTOP_PG_URL is not set")
+    cluster = Cluster()
+    try:
+        open_store(cluster.create_database(TEMPLATE))
+        db.close()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_counter = iter(range(1, 1_000_000))
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +81,20 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Path]:
-    """A new database with the seed data, bound to the models."""
-    open_store(db_path)
-    yield db_path
+def store(db_path: Path, pg_cluster: object) -> Iterator[Path]:
+    """A new database with the seed data, bound to the models (a file, or a server database on --engine=postgresql:
+    then the URL, a str)."""
+    if pg_cluster is None:
+        open_store(db_path)
+        yield db_path
+        db.close()
+        return
+    name = f"t{os.getpid()}_{next(_counter)}"
+    url = pg_cluster.create_database(name, template=TEMPLATE)  # type: ignore[attr-defined]
+    open_store(url)
+    yield url  # type: ignore[misc]
     db.close()
+    pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -152,9 +153,39 @@ def bulk_insert(
         db.connection().executemany(sql, rows)
 
 
+def _fold_letters() -> tuple[str, str]:
+    """(letters, their folded forms) for PostgreSQL's translate(): every Vietnamese and ASCII letter, both cases,
+    without diacritics, đ→d — what services.vntext.fold does to them (tests/multiuser checks both agree)."""
+    base = "aăâbcdđeêghiklmnoôơpqrstuưvxyfjwz"
+    letters: list[str] = []
+    for ch in base:
+        for tone in ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"):
+            letter = unicodedata.normalize("NFC", ch + tone)
+            if len(letter) == 1:
+                letters += [letter, letter.upper()]
+    pairs = {}
+    for letter in dict.fromkeys(letters):
+        bare = "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
+        folded = bare.replace("đ", "d").replace("Đ", "D").lower()
+        if folded != letter and len(folded) == 1:
+            pairs[letter] = folded
+    return "".join(pairs), "".join(pairs.values())
+
+
+def create_server_functions(db: Database | DatabaseProxy) -> None:
+    """SQL functions the queries use on PostgreSQL; SQLite gets them from Python (``register_fold``)."""
+    if not is_server(db):
+        return
+    source, target = _fold_letters()
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION vn_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ "
+        f"SELECT btrim(regexp_replace(lower(translate(t, '{source}', '{target}')), '\\s+', ' ', 'g')) $$"
+    )
+
+
 def register_fold(db: Database | DatabaseProxy, fold: Callable[[str], str]) -> None:
-    """Make ``vn_fold(text)`` available in SQL: a Python function on SQLite; on PostgreSQL the function is created
-    with the schema (``create_server_functions``) from the same table of letters."""
+    """Make ``vn_fold(text)`` available in SQL: the Python function on SQLite; on PostgreSQL the same folding was
+    created with the schema (``create_server_functions``)."""
     if not is_server(db):
         db.register_function(fold, "vn_fold", 1, deterministic=True)
 

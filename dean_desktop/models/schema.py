@@ -17,6 +17,7 @@ from .base import db
 from .engine import (
     DatabaseOpenError,
     SchemaTooNewError,
+    create_server_functions,
     is_server,
     is_server_url,
     make_database,
@@ -95,6 +96,7 @@ def open_database(target: Path | str, *, backup_dir: Path | None = None) -> int:
             version = user_version()
             if version > SCHEMA_VERSION:
                 raise SchemaTooNewError(too_new_message(version, SCHEMA_VERSION))
+            create_server_functions(db)
             if version == 0 and not user_tables(db):
                 db.create_tables(ALL_MODELS)
                 _set_user_version(SCHEMA_VERSION)

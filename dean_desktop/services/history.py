@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from ..models import AuditEntry, ImportRecord, Unit, db
+from ..models.engine import position_sql, register_fold
 from .rows import AuditRow, ImportRow
 from .vntext import fold
 
@@ -88,12 +89,12 @@ def search_audit(
     needle = fold(text)
     if not needle:
         return list_audit(table=table, who=who, since=since, limit=limit)
-    db.register_function(fold, "vn_fold", 1, deterministic=True)
+    register_fold(db, fold)
     haystack = fn.vn_fold(
         AuditEntry.field.concat(" ")
         .concat(fn.coalesce(AuditEntry.old, ""))
         .concat(" ")
         .concat(fn.coalesce(AuditEntry.new, ""))
     )
-    query = AuditEntry.select().where(fn.instr(haystack, needle) > 0)
+    query = AuditEntry.select().where(getattr(fn, position_sql(db))(haystack, needle) > 0)
     return _audit_rows(_filtered(query, table, who, since), limit)

@@ -239,7 +239,9 @@ def load_facts(as_of: Period | None = None) -> Facts:
             has_office[commune_returns[return_id]] = bool(flag)
     edoc_total = edoc_yes = 0
     if commune_returns:
-        query = EdocOrg.select(fn.COUNT(EdocOrg.id), fn.SUM(EdocOrg.exchanges)).where(
+        query = EdocOrg.select(
+            fn.COUNT(EdocOrg.id), fn.SUM(Case(None, [(EdocOrg.exchanges, 1)], 0))
+        ).where(  # SUM(boolean): SQLite only
             EdocOrg.unit_return.in_(list(commune_returns))
         )
         total, yes = query.tuples().get()
