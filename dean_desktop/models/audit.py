@@ -17,6 +17,10 @@ class AuditEntry(BaseModel):
     old = TextField(null=True)
     new = TextField(null=True)
     source = CharField(default="ui")  # ui, import, cli, seed, demo
+    host = CharField(default="")  # the PC the change came from (schema version 2)
+
+    class Meta:
+        indexes = ((("table", "row_id"), False),)
 
 
 class ImportRecord(BaseModel):

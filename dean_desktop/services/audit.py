@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+import platform
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
+from peewee import fn
+
 from ..models import AuditEntry
+from .errors import DomainError
+
+
+class EditConflictError(DomainError):
+    """Someone else changed the row after it was shown; the caller reloads it. The message names who and when."""
 
 
 def current_user() -> str:
@@ -15,6 +23,11 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no login name on some service accounts
         return "không rõ"
+
+
+def current_host() -> str:
+    """The PC's name, the 'where' of every change (several staff share one server database)."""
+    return platform.node() or "không rõ"
 
 
 def _text(value: object) -> str | None:
@@ -40,7 +53,37 @@ def record(table: str, row_id: int | None, field: str, old: object, new: object,
         old=_text(old),
         new=_text(new),
         source=source,
+        host=current_host(),
     )
+
+
+def row_versions(table: str, row_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """The version of each row of ``table``: the id of its latest audit line (every change writes one), 0 if none."""
+    query = AuditEntry.select(AuditEntry.row_id, fn.MAX(AuditEntry.id)).where(AuditEntry.table == table)
+    if row_ids is not None:
+        query = query.where(AuditEntry.row_id.in_(list(row_ids)))
+    return {int(row_id): int(version) for row_id, version in query.group_by(AuditEntry.row_id).tuples() if row_id}
+
+
+def ensure_unchanged(table: str, row_id: int, seen: int | None) -> None:
+    """Refuse an edit made on a row shown at version ``seen`` that someone changed since (None: no check).
+
+    Call inside the edit's write transaction (``db.atomic("IMMEDIATE")``) so nobody can slip in between.
+    """
+    if seen is None:
+        return
+    latest = (
+        AuditEntry.select()
+        .where((AuditEntry.table == table) & (AuditEntry.row_id == row_id) & (AuditEntry.id > seen))
+        .order_by(AuditEntry.id.desc())
+        .first()
+    )
+    if latest is not None:
+        where = f" (máy {latest.host})" if latest.host else ""
+        raise EditConflictError(
+            f"Dòng này đã được {latest.who}{where} sửa lúc {latest.at:%H:%M ngày %d/%m/%Y}; "
+            "đã tải lại số liệu mới nhất, hãy xem lại rồi sửa nếu vẫn cần."
+        )
 
 
 def record_changes(

@@ -68,6 +68,7 @@ def list_tasks(group_id: int | None = None) -> list[TaskRow]:
     if group_id is not None:
         query = query.where(Task.group == group_id)
     query = query.order_by(Project.sort_order, SolutionGroup.number, Task.sort_order, Task.id)
+    versions = audit.row_versions("task")
     return [
         TaskRow(
             id=t.id,
@@ -84,6 +85,7 @@ def list_tasks(group_id: int | None = None) -> list[TaskRow]:
             completed_on=t.completed_on,
             evidence=t.evidence,
             notes=t.notes,
+            version=versions.get(t.id, 0),
         )
         for t in query
     ]
@@ -122,12 +124,14 @@ def add_task(group_id: int, data: TaskInput, source: str = "ui") -> int:
     return int(task.id)
 
 
-def update_task(task_id: int, data: TaskInput, source: str = "ui") -> list[str]:
+def update_task(task_id: int, data: TaskInput, source: str = "ui", seen: int | None = None) -> list[str]:
+    """Change a task; ``seen`` is the version the user was shown (refused if someone changed it since)."""
     values = _clean(data)
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):
         task = Task.get_or_none(Task.id == task_id)
         if task is None:
             raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
+        audit.ensure_unchanged("task", task_id, seen)
         old = {
             "title": task.title,
             "responsible_member": task.responsible_member_id,
@@ -144,12 +148,12 @@ def update_task(task_id: int, data: TaskInput, source: str = "ui") -> list[str]:
     return changed
 
 
-def set_task_status(task_id: int, status: str, source: str = "ui") -> list[str]:
+def set_task_status(task_id: int, status: str, source: str = "ui", seen: int | None = None) -> list[str]:
     row = next((t for t in list_tasks() if t.id == task_id), None)
     if row is None:
         raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
     data = TaskInput(**{**_input_of(row), "status": status, "completed_on": row.completed_on})
-    return update_task(task_id, data, source)
+    return update_task(task_id, data, source, seen)
 
 
 def _input_of(row: TaskRow) -> dict[str, object]:

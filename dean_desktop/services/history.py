@@ -10,7 +10,7 @@ from peewee import fn
 from ..models import AuditEntry, ImportRecord, Unit, db
 from ..models.engine import position_sql, register_fold
 from .rows import AuditRow, ImportRow
-from .vntext import fold
+from .vntext import fold, sort_key
 
 
 def list_imports(limit: int = 5000) -> list[ImportRow]:
@@ -71,8 +71,9 @@ def list_audit(
 
 def audit_filter_choices() -> tuple[list[str], list[str]]:
     """(tables, users) that occur in the audit log, for the filters of the audit view."""
-    tables = [t for (t,) in AuditEntry.select(AuditEntry.table).distinct().order_by(AuditEntry.table).tuples()]
-    users = [w for (w,) in AuditEntry.select(AuditEntry.who).distinct().order_by(AuditEntry.who).tuples()]
+    # Sorted here, not by the engine: a server's collation is not SQLite's byte order.
+    tables = sorted((t for (t,) in AuditEntry.select(AuditEntry.table).distinct().tuples()), key=sort_key)
+    users = sorted((w for (w,) in AuditEntry.select(AuditEntry.who).distinct().tuples()), key=sort_key)
     return tables, users
 
 

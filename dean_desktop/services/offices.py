@@ -43,6 +43,7 @@ def list_offices(as_of: Period | None = None) -> list[OfficeRow]:
         counts = edoc.setdefault(return_id, [0, 0])
         counts[0] += 1 if flag else 0
         counts[1] += 1
+    versions = audit.row_versions("office_readiness", [o.id for o in offices.values()])
     rows = []
     for unit in communes:
         return_id = latest.get(unit.id)
@@ -69,6 +70,7 @@ def list_offices(as_of: Period | None = None) -> list[OfficeRow]:
                 notes=office.notes if office else "",
                 edoc_yes=yes,
                 edoc_total=total,
+                version=versions.get(office.id, 0) if office else 0,
             )
         )
     return rows
@@ -89,11 +91,21 @@ def _validate(field: str, value: object) -> object:
     return value
 
 
-def update_office(return_id: int, field: str, value: object, source: str = "ui") -> bool:
-    """Correct one field of a return's office row; audited. Returns False when the value did not change."""
+def office_version(return_id: int) -> int:
+    """The version of a return's office row (see audit.row_versions); 0 when it has none."""
+    office = OfficeReadiness.get_or_none(OfficeReadiness.unit_return == return_id)
+    return audit.row_versions("office_readiness", [office.id]).get(office.id, 0) if office else 0
+
+
+def update_office(return_id: int, field: str, value: object, source: str = "ui", seen: int | None = None) -> bool:
+    """Correct one field of a return's office row; audited. Returns False when the value did not change.
+
+    ``seen`` is the row version the user was shown: an edit of a row someone changed since is refused."""
     value = _validate(field, value)
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):
         office = OfficeReadiness.get_or_none(OfficeReadiness.unit_return == return_id)
+        if office is not None:
+            audit.ensure_unchanged("office_readiness", office.id, seen)
         if office is None:
             if UnitReturn.get_or_none(UnitReturn.id == return_id) is None:
                 raise NotFoundError("Không tìm thấy báo cáo của đơn vị này.")

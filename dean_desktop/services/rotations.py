@@ -37,7 +37,8 @@ def _row(r: Rotation) -> RotationRow:
 
 
 def list_rotations() -> list[RotationRow]:
-    return [_row(r) for r in Rotation.select().order_by(Rotation.decision_date, Rotation.id)]
+    # NULLS FIRST: SQLite's default, spelled out so PostgreSQL (NULLS LAST by default) lists the same order.
+    return [_row(r) for r in Rotation.select().order_by(Rotation.decision_date.asc(nulls="first"), Rotation.id)]
 
 
 def _clean(data: RotationInput) -> dict[str, object]:

@@ -64,6 +64,7 @@ class OfficeRow:
     notes: str
     edoc_yes: int
     edoc_total: int
+    version: int = 0  # of the office row, for an edit's check (audit.ensure_unchanged)
 
 
 class CadreRow(NamedTuple):
@@ -118,6 +119,7 @@ class TaskRow:
     completed_on: date | None
     evidence: str
     notes: str
+    version: int = 0  # for an edit's check (audit.ensure_unchanged)
 
     def overdue(self, today: date) -> bool:
         return self.status != "hoan_thanh" and self.deadline is not None and self.deadline < today

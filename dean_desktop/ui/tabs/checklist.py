@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import checklist, checklist_extra, roster, units
+from ...services.audit import EditConflictError
 from ...services.errors import DomainError
 from ...services.rows import GroupRow, TaskRow
 from ...services.vocab import TASK_DONE
@@ -351,6 +352,8 @@ class ChecklistTab(LazyTab):
             action()
         except DomainError as error:
             messages.show_error(self, str(error))
+            if isinstance(error, EditConflictError):  # changed by someone else since shown: show theirs
+                QTimer.singleShot(0, self.mark_dirty)
             return False
         return True
 
@@ -367,7 +370,7 @@ class ChecklistTab(LazyTab):
         dialog = self._dialog(task) if task else None
         if task is None or dialog is None or not messages.run_dialog(dialog):
             return
-        if self._attempt(lambda: checklist.update_task(task.id, dialog.task_input())):
+        if self._attempt(lambda: checklist.update_task(task.id, dialog.task_input(), seen=task.version)):
             self._attempt(lambda: checklist_extra.move_task(task.id, dialog.group_id()))
         self._changed(task.id)
 
@@ -382,12 +385,12 @@ class ChecklistTab(LazyTab):
     def mark_done(self) -> None:
         task = self.selected_task()
         if task is not None and task.status != TASK_DONE:
-            self._attempt(lambda: checklist.set_task_status(task.id, TASK_DONE))
+            self._attempt(lambda: checklist.set_task_status(task.id, TASK_DONE, seen=task.version))
             self._changed(task.id)
 
     def _commit_status(self, task: TaskRow, column: int, value: object) -> bool:
         """Inline status edit: write it, then refresh the row and the counts in place (no reset inside setData)."""
-        if not self._attempt(lambda: checklist.set_task_status(task.id, str(value))):
+        if not self._attempt(lambda: checklist.set_task_status(task.id, str(value), seen=task.version)):
             return False
         self._tasks = checklist.list_tasks()
         fresh = next((t for t in self._tasks if t.id == task.id), None)

@@ -7,10 +7,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from ...services import offices
+from ...services.audit import EditConflictError
 from ...services.errors import DomainError
 from ...services.formatting import format_date, format_number
 from ...services.rows import OfficeRow
@@ -274,13 +275,18 @@ class OfficesTab(LazyTab):
             return False
         try:
             parsed = parse_cell(field, str(value) if value is not None else "")
-            changed = offices.update_office(row.return_id, field, parsed)
+            changed = offices.update_office(row.return_id, field, parsed, seen=row.version)
+        except EditConflictError as error:  # someone else changed the row since it was shown: reload it
+            messages.show_error(self, f"{row.unit_name}: {error}")
+            QTimer.singleShot(0, self.mark_dirty)  # not inside the model's setData
+            return False
         except DomainError as error:
             messages.show_error(self, f'{row.unit_name}, cột "{self.model.columns[column].title}": {error}')
             return False
         if changed:
             position = self.model.rows().index(row)
-            self.model.replace_row(position, dataclasses.replace(row, **{field: parsed}))
+            version = offices.office_version(row.return_id)
+            self.model.replace_row(position, dataclasses.replace(row, **{field: parsed}, version=version))
             self.signals.offices_changed.emit()
         return True
 
