@@ -20,6 +20,8 @@ from dean_desktop.store import open_store  # noqa: E402
 
 ENGINE_ENV = "DEAN_DESKTOP_TEST_ENGINE"
 TEMPLATE = "dean_template"
+DEMO_TEMPLATE = "dean_demo_template"
+_demo_template_made: list[bool] = []
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -98,8 +100,21 @@ def store(db_path: Path, pg_cluster: object) -> Iterator[Path]:
 
 
 @pytest.fixture
-def demo_store(store: Path) -> Path:
+def demo_store(store: Path, pg_cluster: object) -> Path:
     from dean_desktop.services.demo import load_demo
 
-    load_demo()
+    if pg_cluster is None:
+        load_demo()
+        return store
+    # On the server, the sample data is loaded once into a second template and each test's database is remade from it.
+    if not _demo_template_made:
+        db.close()
+        open_store(pg_cluster.create_database(DEMO_TEMPLATE, template=TEMPLATE))  # type: ignore[attr-defined]
+        load_demo()
+        db.close()
+        _demo_template_made.append(True)
+    name = str(store).rsplit("/", 1)[1]
+    db.close()
+    pg_cluster.create_database(name, template=DEMO_TEMPLATE)  # type: ignore[attr-defined]
+    open_store(store)
     return store

@@ -76,7 +76,8 @@ class Cluster:
 
     def create_database(self, name: str, template: str | None = None) -> str:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        # FILE_COPY: a copy of the template's files (fast with fsync off), not block by block through the WAL.
+        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
         return self.url(name)
 
     def stop(self) -> None:

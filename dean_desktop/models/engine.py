@@ -172,8 +172,16 @@ def _fold_letters() -> tuple[str, str]:
     return "".join(pairs), "".join(pairs.values())
 
 
+CHANGES_CHANNEL = "dean_desktop_changes"
+# Every change writes an audit line and every import an import record: a trigger on these two tables tells the
+# listening windows (LISTEN/NOTIFY, delivered at commit, once per transaction).
+_NOTIFYING_TABLES = ("audit_entry", "import_record")
+
+
 def create_server_functions(db: Database | DatabaseProxy) -> None:
-    """SQL functions the queries use on PostgreSQL; SQLite gets them from Python (``register_fold``)."""
+    """SQL functions and triggers the app uses on PostgreSQL (SQLite gets vn_fold from Python, ``register_fold``).
+
+    Run under the write lock after the tables exist; idempotent."""
     if not is_server(db):
         return
     source, target = _fold_letters()
@@ -181,6 +189,54 @@ def create_server_functions(db: Database | DatabaseProxy) -> None:
         "CREATE OR REPLACE FUNCTION vn_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ "
         f"SELECT btrim(regexp_replace(lower(translate(t, '{source}', '{target}')), '\\s+', ' ', 'g')) $$"
     )
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION dean_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN PERFORM pg_notify('{CHANGES_CHANNEL}', TG_TABLE_NAME); RETURN NULL; END $$"
+    )
+    tables = set(db.get_tables())
+    for table in _NOTIFYING_TABLES:
+        if table in tables:
+            db.execute_sql(
+                f'CREATE OR REPLACE TRIGGER dean_notify AFTER INSERT ON "{table}" '
+                "FOR EACH STATEMENT EXECUTE FUNCTION dean_notify_change()"
+            )
+
+
+class ChangeSignal:
+    """Tells cheaply whether another connection committed since the last look.
+
+    SQLite: ``PRAGMA data_version`` on the caller's connection changes when any other connection (another process,
+    or this process's worker threads) commits. PostgreSQL: a connection of its own LISTENs to the app's channel.
+    """
+
+    def __init__(self, db: Database | DatabaseProxy) -> None:
+        self._db = db
+        self._listener: Any = None
+        self._version: int | None = None
+        if is_server(db):
+            import psycopg
+
+            real = db.obj if isinstance(db, DatabaseProxy) else db
+            params = dict(real.connect_params)
+            self._listener = psycopg.connect(dbname=real.database, autocommit=True, **params)
+            self._listener.execute(f"LISTEN {CHANGES_CHANNEL}")
+        else:
+            self._version = self._data_version()
+
+    def _data_version(self) -> int:
+        return int(self._db.execute_sql("PRAGMA data_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        if self._listener is not None:
+            return any(True for _ in self._listener.notifies(timeout=0.01, stop_after=1000))
+        version = self._data_version()
+        changed, self._version = version != self._version, version
+        return changed
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
 
 def register_fold(db: Database | DatabaseProxy, fold: Callable[[str], str]) -> None:

@@ -96,10 +96,10 @@ def open_database(target: Path | str, *, backup_dir: Path | None = None) -> int:
             version = user_version()
             if version > SCHEMA_VERSION:
                 raise SchemaTooNewError(too_new_message(version, SCHEMA_VERSION))
-            create_server_functions(db)
             if version == 0 and not user_tables(db):
                 db.create_tables(ALL_MODELS)
                 _set_user_version(SCHEMA_VERSION)
+                create_server_functions(db)
                 return SCHEMA_VERSION
     except SchemaTooNewError:
         close_database()
@@ -114,7 +114,9 @@ def open_database(target: Path | str, *, backup_dir: Path | None = None) -> int:
             steps[step_version](db)
             _set_user_version(step_version)
     # Tables added by a newer model set but not by a migration are created here (safe: IF NOT EXISTS).
-    db.create_tables(ALL_MODELS, safe=True)
+    with db.atomic("IMMEDIATE"):
+        db.create_tables(ALL_MODELS, safe=True)
+        create_server_functions(db)
     return SCHEMA_VERSION
 
 

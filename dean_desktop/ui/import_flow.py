@@ -9,9 +9,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QWidget
 
+from ..services.changes import IMPORT_AGGREGATES
 from ..services.files import expand_workbook_paths
 from . import file_dialogs
 from .dialogs.import_preview import ImportPreviewDialog
+from .live_updates import emit_changes
 from .signals import AppSignals
 from .widgets import messages
 from .workers import Job, run_with_progress
@@ -114,9 +116,7 @@ class ImportController(QObject):
     def _done(self, outcomes: list[Any]) -> None:
         self.job = None
         self.last_outcomes = outcomes
-        self.signals.returns_changed.emit()
-        self.signals.roster_changed.emit()
-        self.signals.rotations_changed.emit()
+        emit_changes(self.signals, IMPORT_AGGREGATES)
         imported = [o for o in outcomes if o.status == "imported"]
         rejected = [o for o in outcomes if o.status != "imported"]
         text = f"Đã nhập {len(imported)} tệp."

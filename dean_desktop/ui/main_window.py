@@ -80,15 +80,23 @@ class MainWindow(QMainWindow):
         self._show_db()
         self.resize(1200, 760)
         self._ready = False
+        self.watcher: Any = None
         self._restore_state()
         self.tabs.currentChanged.connect(self._tab_shown)
         if not deferred:
             self.start()
 
     def start(self) -> None:
-        """Build the current tab (the store must be open); the others are built when first shown."""
+        """Build the current tab (the store must be open); the others are built when first shown. From now on, what
+        others write to the store shows here within about two seconds (live_updates.StoreWatcher)."""
         self._ready = True
         self._tab_shown(self.tabs.currentIndex())
+        if self.watcher is None:
+            from .live_updates import StoreWatcher
+
+            self.watcher = StoreWatcher(self.signals, self)
+            self.signals.database_switched.connect(self.watcher.start)
+        self.watcher.start()
 
     # --- tabs, built on first use ---------------------------------------------
     def tab(self, key: str) -> Any:
@@ -236,6 +244,8 @@ class MainWindow(QMainWindow):
             pass
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
