@@ -13,10 +13,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
         return cli.run(args)
+    if args.db and "://" in args.db:  # a postgresql:// server: a URL, not a path
+        return run_window(args.db)
     return run_window(Path(args.db) if args.db else None)
 
 
-def run_window(db_path: Path | None) -> int:
+def run_window(db_path: Path | str | None) -> int:
     """Open the main window on the database (Qt is imported only here, so commands stay fast and headless)."""
     from .ui.application import run_application
 

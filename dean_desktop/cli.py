@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018" hoặc "Quý II/2019"')
     indicators.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     commands.add_parser("demo", help="nạp dữ liệu mẫu (có đánh dấu) để xem thử phần mềm")
+    copy = commands.add_parser("copy-db", help="chép toàn bộ cơ sở dữ liệu vào một tệp mới hoặc máy chủ trống")
+    copy.add_argument(
+        "target", metavar="ĐÍCH", help="tệp .db mới, hoặc postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:CỔNG/TÊN_CSDL"
+    )
+    copy.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
     forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
     forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
@@ -102,6 +107,20 @@ def cmd_demo() -> int:
         print(
             f"Đã nạp dữ liệu mẫu: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
             f"{result.rotations} bản ghi luân chuyển, {result.tasks} nhiệm vụ."
+        )
+    return 0
+
+
+def cmd_copy_db(target: str, as_json: bool) -> int:
+    from .services.transfer import copy_database
+
+    result = copy_database(target if "://" in target else Path(target))
+    if as_json:
+        print(json.dumps({"target": result.target, "rows": result.rows, "tables": result.tables}, ensure_ascii=False))
+    else:
+        print(
+            f"Đã chép {result.rows} dòng dữ liệu ({len(result.tables)} bảng) vào {result.target}; "
+            "số dòng và các chỉ tiêu ở hai bên khớp nhau."
         )
     return 0
 
@@ -261,6 +280,8 @@ def run(args: argparse.Namespace) -> int:
             return cmd_import(args.files, args.dry_run, args.json)
         if args.command == "demo":
             return cmd_demo()
+        if args.command == "copy-db":
+            return cmd_copy_db(args.target, args.json)
         if args.command == "export-summary":
             return cmd_export_summary(args.out, args.as_of)
         if args.command == "report":

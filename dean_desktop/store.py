@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .models.engine import is_server_url
+from .models.engine import describe, is_server_url
 from .models.schema import open_database
 from .paths import backup_dir_for, default_db_path
 from .services.seed import seed_database
@@ -13,8 +13,7 @@ from .services.seed import seed_database
 def open_store(target: Path | str | None = None) -> Path:
     """Open (creating if needed) the database, migrate it and seed it on first start; returns its path.
 
-    ``target`` is a SQLite file or a ``postgresql://`` URL (returned as given, in a Path-compatible str subclass is
-    not needed: callers that show it use ``engine.describe``).
+    ``target`` is a SQLite file or a ``postgresql://`` URL; a URL is returned as given (a str).
     """
     if is_server_url(target):
         open_database(str(target))
@@ -32,3 +31,20 @@ def close_thread_connection() -> None:
 
     if not db.is_closed():
         db.close()
+
+
+def is_server_target(target: object) -> bool:
+    """True for a ``postgresql://`` URL (a shared server), False for a database file."""
+    return is_server_url(target)
+
+
+def target_label(target: object) -> str:
+    """The database as shown to users: the file path, or the server URL without its password."""
+    return describe(target)
+
+
+def target_name(target: object) -> str:
+    """A short name for the window title: the file name, or the server database's name."""
+    if is_server_url(target):
+        return describe(target).rsplit("/", 1)[-1]
+    return Path(str(target)).name

@@ -67,6 +67,23 @@ def pg_cluster(request: pytest.FixtureRequest) -> Iterator[object]:
         cluster.stop()
 
 
+@pytest.fixture(scope="session")
+def pg_server(pg_cluster: object) -> Iterator[object]:
+    """A PostgreSQL server for tests that need one on either pass (copy-db both ways); skipped if none is installed."""
+    if pg_cluster is not None:
+        yield pg_cluster
+        return
+    from tests.pg_cluster import Cluster, available
+
+    if not available():
+        pytest.skip("PostgreSQL is not installed (and DEAN_DESKTOP_PG_URL is not set)")
+    cluster = Cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 _counter = iter(range(1, 1_000_000))
 
 

@@ -63,6 +63,14 @@ def close_database() -> None:
         db.close()
 
 
+_opened: list[Path | str] = []
+
+
+def opened_target() -> Path | str | None:
+    """What ``open_database`` last opened: the file path or the server URL (with its password, for reopening)."""
+    return _opened[0] if _opened else None
+
+
 def _bind(target: Path | str) -> None:
     """Point the models at ``target`` and connect; a SQLite file is checked read-only first (engine.probe_sqlite)."""
     close_database()
@@ -74,6 +82,7 @@ def _bind(target: Path | str) -> None:
             raise DatabaseOpenError(f"Không tạo được thư mục {path.parent} để chứa cơ sở dữ liệu ({error}).") from error
         probe_sqlite(path, SCHEMA_VERSION, CORE_TABLES)
     db.initialize(make_database(target))
+    _opened[:] = [target]
     try:
         db.connect(reuse_if_open=True)
     except Exception as error:

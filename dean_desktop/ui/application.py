@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from .. import APP_NAME, ORG_NAME, __version__
 from ..paths import default_db_path, resource_dir
+from ..store import is_server_target, target_label
 from .single_instance import DatabaseInUseError, hold_database, release_all
 from .widgets import messages
 
@@ -56,7 +57,7 @@ def install_exception_hook() -> None:
     sys.excepthook = hook
 
 
-def run_application(db_path: Path | None, argv: list[str]) -> int:
+def run_application(db_path: Path | str | None, argv: list[str]) -> int:
     """The window first (an empty frame is all a user waits for), then the store and the first tab's data."""
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -66,9 +67,11 @@ def run_application(db_path: Path | None, argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "dean_desktop.png")))
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     install_exception_hook()
-    path = Path(db_path) if db_path else default_db_path()
+    server = is_server_target(db_path)
+    path = db_path if server else Path(db_path) if db_path else default_db_path()
     try:
-        hold_database(path)  # one window per database file
+        if not server:  # a server database is shared by design; a file has one window
+            hold_database(path)  # type: ignore[arg-type]
     except DatabaseInUseError as error:
         _log().warning("database already open elsewhere: %s", error)
         messages.show_error(None, str(error), "Cơ sở dữ liệu đang được mở")
@@ -102,7 +105,7 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
         opened = open_store(path)
     except Exception as error:  # noqa: BLE001 - shown to the user, not a traceback
         _log().exception("cannot open database")
-        messages.show_error(window, f"Không mở được cơ sở dữ liệu {path}:\n{error}")
+        messages.show_error(window, f"Không mở được cơ sở dữ liệu {target_label(path)}:\n{error}")
         window.close()
         return
     linecache.clearcache()  # PySide6 read the source of every module imported after it; none is needed (~5 MB)
@@ -110,5 +113,5 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     window.start()  # type: ignore[attr-defined]
     if os.environ.get(QUIT_AFTER_LOAD_ENV):
         QTimer.singleShot(0, window.close)
-    if is_network_path(opened):  # once per start, after the window is up
+    if not is_server_target(opened) and is_network_path(opened):  # once per start, after the window is up
         messages.show_error(window, network_warning(opened), "Cơ sở dữ liệu trên mạng")

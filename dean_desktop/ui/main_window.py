@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from ..store import is_server_target, target_label, target_name
 from . import file_dialogs
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
         messages.show_info(
             self,
             f"{APP_NAME} {__version__}\nTheo dõi Đề án nâng cao chất lượng đội ngũ cán bộ và Đề án đẩy mạnh "
-            f"cải cách hành chính huyện Định Hóa giai đoạn 2016 – 2020.\n\nCơ sở dữ liệu: {self.db_path}",
+            f"cải cách hành chính huyện Định Hóa giai đoạn 2016 – 2020.\n\nCơ sở dữ liệu: {target_label(self.db_path)}",
             "Giới thiệu",
         )
 
@@ -202,12 +203,12 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_database(Path(path))
 
-    def switch_database(self, path: Path) -> None:
+    def switch_database(self, path: Path | str) -> None:
         from ..store import open_store
 
         old_path = self.db_path
-        try:
-            newly_locked = hold_database(path)  # one window per database file
+        try:  # one window per database file; a server database is shared by design
+            newly_locked = False if is_server_target(path) else hold_database(path)
         except DatabaseInUseError as error:
             messages.show_error(self, str(error), "Cơ sở dữ liệu đang được mở")
             return
@@ -216,17 +217,18 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - any failure to open is shown, the old file stays usable
             if newly_locked:
                 release_database(path)
-            messages.show_error(self, f"Không mở được cơ sở dữ liệu {path}:\n{error}")
+            messages.show_error(self, f"Không mở được cơ sở dữ liệu {target_label(path)}:\n{error}")
             open_store(self.db_path)
             return
-        if newly_locked:
+        moved = newly_locked or is_server_target(path)  # not moved: the same file again
+        if moved and not is_server_target(old_path):
             release_database(old_path)
         self._show_db()
         self.signals.database_switched.emit()
 
     def _show_db(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
-        self._db_label.setText(f"Cơ sở dữ liệu: {self.db_path}")
+        self.setWindowTitle(f"{APP_NAME} — {target_name(self.db_path)}")
+        self._db_label.setText(f"Cơ sở dữ liệu: {target_label(self.db_path)}")
 
     # --- state ---------------------------------------------------------------
     def _restore_state(self) -> None:
