@@ -16,6 +16,8 @@ from dean_desktop.models import db
 from dean_desktop.models.schema import SCHEMA_VERSION
 from dean_desktop.store import open_store
 
+pytestmark = pytest.mark.sqlite_only  # database files: their bytes, journals and backups
+
 ROOT = Path(__file__).resolve().parents[2]
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

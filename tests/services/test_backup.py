@@ -16,6 +16,8 @@ from dean_desktop.services.errors import DomainError
 from dean_desktop.services.rotations import RotationInput, add_rotation, remove_rotation
 from dean_desktop.store import open_store
 
+pytestmark = pytest.mark.sqlite_only  # backups of a database file (on a server, backups are copy-db)
+
 
 def counts(path: Path) -> tuple[int, int, int]:
     """(returns, cadres, rotations) read through a separate connection, as another program would see the file."""

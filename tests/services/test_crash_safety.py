@@ -57,7 +57,10 @@ else:
 print("done", flush=True)
 """
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    pytest.mark.sqlite_only,  # the database file, its pragmas and its journal (tests/multiuser covers the server)
+]
 
 CADRE_HEADERS = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộc", "Chức vụ", "Chuyên môn", "Lý luận chính trị"]
 EDUCATION = ["Đại học", "Thạc sĩ", "Tiến sĩ", "Cao đẳng"]
