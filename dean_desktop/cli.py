@@ -197,7 +197,11 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     if not paths:
         print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
         return 1
-    if not dry_run and not is_server(db) and db.database != ":memory:":
+    if not dry_run and is_server(db):  # a server database: a copy-db file in the user's data folder
+        from .services.backup import backup_now
+
+        backup_now("truoc-khi-nhap")
+    elif not dry_run and db.database != ":memory:":
         db_path = Path(db.database)
         backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
 

@@ -155,7 +155,7 @@ def backup_to(dest: Path) -> Path:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    _prune_backups(dest.parent, dest.name)
+    prune_backups(dest.parent, dest.name)
     return dest
 
 
@@ -181,7 +181,7 @@ def is_usable_backup(path: Path) -> bool:
 BACKUP_NAME_PATTERN = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[^.]*)\.db$")
 
 
-def _prune_backups(folder: Path, name: str) -> None:
+def prune_backups(folder: Path, name: str) -> None:
     """Keep the newest BACKUPS_KEPT automatic backups of the same database that are usable; other files are never
     touched. A damaged backup (e.g. the 0-byte file an older version left on a full disk) does not count among the
     kept ones, so failures can never push the good backups out."""

@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ..models import ALL_MODELS, db
-from ..models.engine import is_database_file, read_only_sqlite
-from ..models.schema import BACKUP_NAME_PATTERN, SCHEMA_VERSION, backup_name, backup_to, open_database
-from ..paths import backup_dir_for
+from ..models.engine import is_database_file, is_server, read_only_sqlite
+from ..models.schema import BACKUP_NAME_PATTERN, SCHEMA_VERSION, backup_name, backup_to, open_database, prune_backups
+from ..paths import backup_dir_for, data_dir
 from . import audit
 from .errors import DomainError
 from .seed import seed_database
@@ -97,10 +97,34 @@ def _write_error(dest: Path, error: OSError | sqlite3.Error) -> DomainError:
     return DomainError(f"Không ghi được bản sao lưu {dest} ({error}).")
 
 
+def server_backup_dir() -> Path:
+    """Where backups of a server database are kept on this PC: copy-db files in the user's data folder."""
+    return data_dir() / "sao-luu-may-chu"
+
+
+def _server_backup(reason: str) -> Path:
+    """A server database is backed up as a copy-db file (the whole database as one SQLite file), the last ten kept."""
+    from ..models.transfer import copy_to
+
+    stand_in = Path(f"{db.database}.db")  # names the files after the server database
+    dest = server_backup_dir() / backup_name(stand_in, reason)
+    try:
+        with translate_disk_full(dest):
+            copy_to(dest)
+    except (OSError, sqlite3.Error) as error:
+        raise _write_error(dest, error) from error
+    prune_backups(dest.parent, dest.name)
+    return dest
+
+
 def backup_now(reason: str = "thu-cong") -> Path:
-    """Back the open database up into its ``sao-luu`` folder (online backup API), keeping the last ten."""
+    """Back the open database up into its ``sao-luu`` folder (online backup API), keeping the last ten.
+
+    A server database is copied (copy-db) into ``sao-luu-may-chu`` in the user's data folder instead."""
     if not _REASON.match(reason):
         raise ValueError(f"bad backup reason {reason!r}")
+    if is_server(db):
+        return _server_backup(reason)
     path = current_db_path()
     dest = backup_dir_for(path) / backup_name(path, reason)
     try:

@@ -63,3 +63,17 @@ def test_copy_db_to_a_server_and_back_keeps_every_row_and_figure(
     workbook = build_return(tmp_path / "bao-linh.xlsx", unit="Bảo Linh", period="Năm 2019", office=office(True))
     added = run_cli("--db", server, "import", str(workbook), tmp_path=tmp_path)
     assert added.returncode == 0, added.stdout + added.stderr
+
+
+def test_a_backup_is_a_usable_database_file_on_either_engine(demo_store: object) -> None:
+    """A SQLite file is backed up with the online backup API; a server database as a copy-db file."""
+    import sqlite3
+    from contextlib import closing
+
+    from dean_desktop.models.schema import is_usable_backup
+    from dean_desktop.services.backup import backup_now
+
+    made = backup_now()
+    assert is_usable_backup(made)
+    with closing(sqlite3.connect(made)) as conn:
+        assert conn.execute("SELECT count(*) FROM cadre").fetchone()[0] > 300
