@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .models.engine import describe, is_server_url
+from .models.engine import is_server_url
 from .models.schema import open_database
 from .paths import backup_dir_for, default_db_path
 from .services.seed import seed_database
@@ -31,20 +31,3 @@ def close_thread_connection() -> None:
 
     if not db.is_closed():
         db.close()
-
-
-def is_server_target(target: object) -> bool:
-    """True for a ``postgresql://`` URL (a shared server), False for a database file."""
-    return is_server_url(target)
-
-
-def target_label(target: object) -> str:
-    """The database as shown to users: the file path, or the server URL without its password."""
-    return describe(target)
-
-
-def target_name(target: object) -> str:
-    """A short name for the window title: the file name, or the server database's name."""
-    if is_server_url(target):
-        return describe(target).rsplit("/", 1)[-1]
-    return Path(str(target)).name

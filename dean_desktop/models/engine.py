@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 from ..errors import UserError
+from ..targets import describe, is_server_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a writer waits for another (SQLite busy_timeout, PostgreSQL lock_timeout); tests shorten it.
@@ -34,7 +35,6 @@ SQLITE_PRAGMAS: dict[str, object] = {
     # page read (a 50,000-cadre register read grew the window by ~10 MB) without making anything measurably faster.
     "cache_size": -2000,
 }
-SERVER_SCHEMES = ("postgresql", "postgres")
 # Key of the PostgreSQL advisory lock that serialises writers, as SQLite's BEGIN IMMEDIATE does.
 WRITE_LOCK_KEY = 0x0DEA_2016
 
@@ -48,10 +48,6 @@ class SchemaTooNewError(DatabaseOpenError):
 
 
 # --- targets -------------------------------------------------------------------------------------------------------
-def is_server_url(target: object) -> bool:
-    return isinstance(target, str) and target.split("://", 1)[0].lower() in SERVER_SCHEMES and "://" in target
-
-
 def server_params(url: str) -> dict[str, Any]:
     """peewee/psycopg connection parameters of ``postgresql://USER:PASSWORD@HOST:PORT/DBNAME``."""
     parts = urlsplit(url)
@@ -75,17 +71,6 @@ def server_params(url: str) -> dict[str, Any]:
     if parts.password is not None:
         params["password"] = unquote(parts.password)
     return params
-
-
-def describe(target: object) -> str:
-    """The database as shown to users: a file path, or a server URL without its password."""
-    if is_server_url(target):
-        parts = urlsplit(str(target))
-        user = f"{unquote(parts.username)}@" if parts.username else ""
-        host = parts.hostname or "localhost"
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://{user}{host}{port}{parts.path}"
-    return str(target)
 
 
 # --- the two kinds of database --------------------------------------------------------------------------------------

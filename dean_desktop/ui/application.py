@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from .. import APP_NAME, ORG_NAME, __version__
 from ..paths import default_db_path, resource_dir
-from ..store import is_server_target, target_label
+from ..targets import is_server_target, target_label
 from .single_instance import DatabaseInUseError, hold_database, release_all
 from .widgets import messages
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from ..paths import backup_dir_for
 from ..services.errors import DomainError
 from ..services.formatting import format_datetime
+from ..targets import is_server_target
 from . import file_dialogs
 from .widgets import messages
 
@@ -60,6 +61,17 @@ def _import_running(window: MainWindow) -> bool:
 
 # --- the actions ---------------------------------------------------------------------------------------------
 def back_up(window: MainWindow) -> None:
+    if is_server_target(window.db_path):  # a server database: a copy-db file in the user's data folder
+        try:
+            with _busy():
+                from ..services import backup
+
+                made = backup.backup_now()
+        except DomainError as error:
+            messages.show_error(window, str(error))
+            return
+        messages.show_info(window, f"Đã sao lưu dữ liệu của máy chủ vào tệp:\n{made}", "Sao lưu dữ liệu")
+        return
     dest = ask_backup_file(window, suggested_backup_file(window.db_path, date.today()))
     if dest is None:
         return
@@ -83,6 +95,13 @@ def back_up(window: MainWindow) -> None:
 def restore(window: MainWindow) -> None:
     if _import_running(window):
         messages.show_error(window, "Đang nhập báo cáo; hãy đợi nhập xong rồi mới khôi phục dữ liệu.")
+        return
+    if is_server_target(window.db_path):
+        messages.show_error(
+            window,
+            "Không khôi phục đè lên cơ sở dữ liệu dùng chung trên máy chủ từ cửa sổ này; hãy nhờ người quản trị "
+            "(mở bản sao lưu như một tệp rồi dùng Tệp → Chuyển dữ liệu lên máy chủ… vào một cơ sở dữ liệu trống).",
+        )
         return
     folder = backup_dir_for(window.db_path)
     path = ask_restore_file(window, folder if folder.is_dir() else documents_dir())

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayou
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
-from ..store import is_server_target, target_label, target_name
+from ..targets import is_server_target, target_label, target_name
 from . import file_dialogs
+from .server_actions import install_server_actions
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_database)
         file_menu.addAction(self.open_action)
+        install_server_actions(self, file_menu)
+        file_menu.addSeparator()
         install_backup_actions(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction("T&hoát", self)
