@@ -40,6 +40,7 @@ def list_members() -> list[MemberRow]:
     for member_id, unit_id, unit_name in query:
         assignments.setdefault(member_id, []).append((unit_id, unit_name))
     rows = []
+    versions = audit.row_versions("steering_member")
     for m in (
         SteeringMember.select().where(SteeringMember.active).order_by(SteeringMember.sort_order, SteeringMember.id)
     ):
@@ -55,6 +56,7 @@ def list_members() -> list[MemberRow]:
                 sort_order=m.sort_order,
                 unit_ids=tuple(u[0] for u in units),
                 unit_names=tuple(u[1] for u in units),
+                version=versions.get(m.id, 0),
             )
         )
     return rows
@@ -78,12 +80,14 @@ def add_member(data: MemberInput, unit_ids: list[int] | None = None, source: str
     return int(member.id)
 
 
-def update_member(member_id: int, data: MemberInput, source: str = "ui") -> list[str]:
+def update_member(member_id: int, data: MemberInput, source: str = "ui", seen: int | None = None) -> list[str]:
+    """Change a member; ``seen`` is the version the user was shown (refused if someone changed it since)."""
     values = _clean(data)
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):
         member = SteeringMember.get_or_none(SteeringMember.id == member_id)
         if member is None:
             raise NotFoundError("Không tìm thấy thành viên Ban Chỉ đạo này (có thể đã bị xóa).")
+        audit.ensure_unchanged("steering_member", member_id, seen)
         old = {k: getattr(member, k) for k in values}
         changed = audit.record_changes("steering_member", member_id, old, values, source)
         if changed:

@@ -23,7 +23,7 @@ class RotationInput:
     notes: str = ""
 
 
-def _row(r: Rotation) -> RotationRow:
+def _row(r: Rotation, version: int = 0) -> RotationRow:
     return RotationRow(
         id=r.id,
         full_name=r.full_name,
@@ -33,12 +33,15 @@ def _row(r: Rotation) -> RotationRow:
         decision_date=r.decision_date,
         months=r.months,
         notes=r.notes,
+        version=version,
     )
 
 
 def list_rotations() -> list[RotationRow]:
     # NULLS FIRST: SQLite's default, spelled out so PostgreSQL (NULLS LAST by default) lists the same order.
-    return [_row(r) for r in Rotation.select().order_by(Rotation.decision_date.asc(nulls="first"), Rotation.id)]
+    versions = audit.row_versions("rotation")
+    query = Rotation.select().order_by(Rotation.decision_date.asc(nulls="first"), Rotation.id)
+    return [_row(r, versions.get(r.id, 0)) for r in query]
 
 
 def _clean(data: RotationInput) -> dict[str, object]:
@@ -69,16 +72,18 @@ def add_rotation(data: RotationInput, source: str = "ui") -> int:
     return int(rotation.id)
 
 
-def update_rotation(rotation_id: int, data: RotationInput, source: str = "ui") -> list[str]:
+def update_rotation(rotation_id: int, data: RotationInput, source: str = "ui", seen: int | None = None) -> list[str]:
+    """Change a rotation record; ``seen`` is the version the user was shown (refused if changed since)."""
     values = _clean(data)
     if [i for i in values.pop("_duplicate_ids") if i != rotation_id]:  # type: ignore[attr-defined]
         raise ValidationError(
             f'Đã có bản ghi luân chuyển của "{data.full_name}" theo quyết định số "{data.decision_no}".'
         )
-    with db.atomic():
+    with db.atomic("IMMEDIATE"):
         rotation = Rotation.get_or_none(Rotation.id == rotation_id)
         if rotation is None:
             raise NotFoundError("Không tìm thấy bản ghi luân chuyển này (có thể đã bị xóa).")
+        audit.ensure_unchanged("rotation", rotation_id, seen)
         old = {k: getattr(rotation, k) for k in values}
         changed = audit.record_changes("rotation", rotation_id, old, values, source)
         if changed:

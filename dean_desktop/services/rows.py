@@ -42,6 +42,7 @@ class MemberRow:
     sort_order: int
     unit_ids: tuple[int, ...] = ()
     unit_names: tuple[str, ...] = ()
+    version: int = 0  # for an edit's check (audit.ensure_unchanged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class RotationRow:
     decision_date: date | None
     months: int | None
     notes: str
+    version: int = 0  # for an edit's check (audit.ensure_unchanged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,3 +45,21 @@ def test_the_audit_log_records_the_os_user_and_the_pc(demo_store: object) -> Non
     checklist.update_task(task.id, TaskInput(title="Ghi máy"))
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert entry.who and entry.host == platform.node()
+
+
+def test_rotation_and_member_edits_carry_their_version_too(demo_store: object) -> None:
+    from dean_desktop.services import roster, rotations
+
+    shown = rotations.list_rotations()[0]
+    rotations.update_rotation(
+        shown.id, rotations.RotationInput(full_name=shown.full_name, months=11), seen=shown.version
+    )
+    with pytest.raises(EditConflictError):
+        rotations.update_rotation(
+            shown.id, rotations.RotationInput(full_name=shown.full_name, months=12), seen=shown.version
+        )
+    member = roster.list_members()[0]
+    data = roster.MemberInput(full_name=member.full_name, role=member.role, position="Chức vụ mới")
+    roster.update_member(member.id, data, seen=member.version)
+    with pytest.raises(EditConflictError):
+        roster.update_member(member.id, data, seen=member.version)

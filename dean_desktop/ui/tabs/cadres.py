@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import rotations
+from ...services.audit import EditConflictError
 from ...services.cadres import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_LABELS, level_statistics, list_cadres
 from ...services.errors import DomainError
 from ...services.formatting import format_number
@@ -350,6 +351,10 @@ class CadresTab(LazyTab):
         while messages.run_dialog(dialog):
             try:
                 saved_id = save(dialog.value())
+            except EditConflictError as error:  # changed by someone else since shown: show theirs, do not retry
+                messages.show_error(self, str(error))
+                self.signals.rotations_changed.emit()
+                return False
             except DomainError as error:
                 messages.show_error(self, str(error))
                 continue
@@ -368,7 +373,7 @@ class CadresTab(LazyTab):
             return
 
         def save(data: RotationInput) -> int:
-            rotations.update_rotation(current.id, data)
+            rotations.update_rotation(current.id, data, seen=current.version)
             return current.id
 
         self._run_rotation_dialog(RotationDialog(current, parent=self), save)

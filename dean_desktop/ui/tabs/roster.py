@@ -294,7 +294,7 @@ class RosterTab(LazyTab):
         if not messages.run_dialog(dialog):
             return
         try:
-            roster.update_member(member.id, dialog.member_input())
+            roster.update_member(member.id, dialog.member_input(), seen=member.version)
             unit_ids = dialog.checked_unit_ids()
             if set(unit_ids) != set(member.unit_ids):
                 roster.set_member_units(member.id, unit_ids)
