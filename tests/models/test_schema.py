@@ -9,6 +9,8 @@ import pytest
 from dean_desktop.models import db
 from dean_desktop.models.schema import SCHEMA_VERSION, SchemaTooNewError, backup_to, open_database, user_version
 
+pytestmark = pytest.mark.sqlite_only  # pragmas, PRAGMA user_version, the online backup of a file
+
 
 def test_pragmas_and_version(store: Path) -> None:
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
