@@ -67,6 +67,10 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
     app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "dean_desktop.png")))
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     install_exception_hook()
+    if db_path is None:  # the server the user chose to open at each start, if any (Tệp → Kết nối máy chủ…)
+        from .server_actions import remembered_server
+
+        db_path = remembered_server()
     server = is_server_target(db_path)
     path = db_path if server else Path(db_path) if db_path else default_db_path()
     try:

@@ -38,6 +38,33 @@ def ask_copy_file(parent: QWidget, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
+def remembered_server() -> str | None:
+    """The server to open at start when the user chose so in Kết nối máy chủ…: its URL with the password from the
+    keyring, or asked now when there is none; None to open the usual file instead."""
+    from .main_window import settings
+
+    store = settings()
+    if str(store.value("server/open_at_start", "false")).lower() != "true":
+        return None
+    from ..services import server_connection as server
+
+    address = server.ServerAddress(
+        str(store.value("server/host", "") or ""),
+        int(store.value("server/port", server.DEFAULT_PORT) or server.DEFAULT_PORT),
+        str(store.value("server/database", "") or ""),
+        str(store.value("server/user", "") or ""),
+    )
+    if server.check_address(address) is not None:
+        return None
+    password = server.saved_password(address)
+    if password is not None:
+        return address.url(password)
+    from .dialogs.server_dialog import ServerDialog
+
+    dialog = ServerDialog(store, None, title="Mật khẩu máy chủ cơ sở dữ liệu")
+    return dialog.url() if messages.run_dialog(dialog) else None
+
+
 @contextmanager
 def _busy() -> Iterator[None]:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

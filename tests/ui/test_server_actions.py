@@ -63,3 +63,25 @@ def test_desk_data_moves_up_to_a_server_and_comes_back_as_a_file(
     server_actions.save_server_copy(window)
     assert home.is_file() and "khớp nhau" in shown[-1]
     window.close()
+
+
+def test_a_server_chosen_for_every_start_is_opened_with_the_keyrings_password(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dean_desktop.services import server_connection
+    from dean_desktop.ui.main_window import settings
+
+    assert server_actions.remembered_server() is None  # nothing chosen: the usual file
+    store = settings()
+    for key, value in (("host", "may-chu"), ("port", 5433), ("database", "de_an"), ("user", "ban_to_chuc")):
+        store.setValue(f"server/{key}", value)
+    store.setValue("server/open_at_start", "true")
+    store.sync()
+    monkeypatch.setattr(server_connection, "saved_password", lambda address: "mật khẩu")
+    assert (
+        server_actions.remembered_server() == "postgresql://ban_to_chuc:m%E1%BA%ADt%20kh%E1%BA%A9u@may-chu:5433/de_an"
+    )
+    asked: list[object] = []
+    monkeypatch.setattr(server_connection, "saved_password", lambda address: None)  # no keyring: asked at start
+    monkeypatch.setattr(messages, "run_dialog", lambda dialog: asked.append(dialog) or False)
+    assert server_actions.remembered_server() is None and len(asked) == 1

@@ -43,6 +43,8 @@ class ServerDialog(QDialog):
         if saved:
             self.password.setText(saved)
             self.remember.setChecked(True)
+        self.at_start = QCheckBox("Mở máy chủ này mỗi khi khởi động phần mềm")
+        self.at_start.setChecked(str(settings.value("server/open_at_start", "false")).lower() == "true")
         self.status = QLabel()
         self.status.setWordWrap(True)
         test = QPushButton("&Kiểm tra kết nối")
@@ -54,6 +56,7 @@ class ServerDialog(QDialog):
         form.addRow("&Người dùng:", self.user)
         form.addRow("&Mật khẩu:", self.password)
         form.addRow("", self.remember)
+        form.addRow("", self.at_start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Kết nối")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
@@ -84,6 +87,7 @@ class ServerDialog(QDialog):
         for key, value in (("host", address.host), ("port", address.port), ("database", address.database),
                            ("user", address.user)):  # fmt: skip
             self._settings.setValue(f"server/{key}", value)
+        self._settings.setValue("server/open_at_start", "true" if self.at_start.isChecked() else "false")
         if self.remember.isChecked():
             server.save_password(address, self.password.text())
         self._settings.sync()
