@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..services.errors import DomainError
+from ..errors import UserError
 from ..store import close_thread_connection
 
 log = logging.getLogger("dean_desktop.ui.workers")
@@ -65,7 +65,7 @@ class Job(QThread):
         _short_slices(True)
         try:
             result = self._fn(lambda done, total, text: self.progressed.emit(done, total, text), self._cancel.is_set)
-        except DomainError as error:
+        except UserError as error:  # a domain, period or database problem: its Vietnamese sentence
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a bug: logged with its traceback, shown without killing the app
             log.exception("background job failed")

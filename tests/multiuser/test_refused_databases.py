@@ -180,3 +180,20 @@ def test_failed_backups_never_push_the_good_ones_out(store: Path) -> None:
         (folder / backup_name(store, "truoc-khi-nhap")).write_bytes(b"")
     backup_to(folder / backup_name(store, "truoc-khi-nhap"))
     assert all(path.exists() for path in good)
+
+
+def test_a_read_only_location_is_refused_before_any_write_even_for_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Root may write anywhere, so the OS's answer is stood in for: the check must come before any write."""
+    from dean_desktop.models import engine
+
+    folder = tmp_path / "du-lieu"
+    folder.mkdir()
+    target = a_real_database(folder / "de_an.db")
+    before = snapshot(folder)
+    monkeypatch.setattr(engine.os, "access", lambda path, mode: mode != os.W_OK)
+    code = cli.main(["--db", str(target), "indicators", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "chỉ đọc" in json.loads(out)["error"] and "Traceback" not in err
+    assert snapshot(folder) == before
