@@ -89,6 +89,13 @@ class ServerDatabase(PostgresqlDatabase):
 def make_database(target: str | Path) -> Database:
     if is_server_url(target):
         params = server_params(str(target))
+        try:
+            import psycopg  # noqa: F401 - the driver comes with the optional extra "server"
+        except ImportError as error:
+            raise DatabaseOpenError(
+                "Bản cài đặt này chưa có phần kết nối máy chủ PostgreSQL (gói psycopg); "
+                'hãy cài bản đầy đủ (pip install "dean-desktop[server]") hoặc dùng tệp cơ sở dữ liệu.'
+            ) from error
         return ServerDatabase(params.pop("database"), **params)
     return SqliteDatabase(str(target), pragmas=SQLITE_PRAGMAS)
 
