@@ -89,6 +89,8 @@ def is_disk_full(error: BaseException) -> bool:
             return True
         if getattr(item, "sqlite_errorcode", None) == SQLITE_FULL:
             return True
+        if type(item).__name__ == "DiskFull" and type(item).__module__.startswith("psycopg"):  # the server's disk
+            return True
         if isinstance(item, (sqlite3.Error, OSError)) or type(item).__module__ == "peewee":
             if _DISK_FULL_TEXT in str(item).lower() or (isinstance(item, OSError) and item.errno == errno.ENOSPC):
                 return True
