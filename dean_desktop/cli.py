@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .console import VietnameseArgumentParser, utf8_output
 from .services.errors import DomainError
 from .services.formatting import format_percent
 
@@ -22,15 +23,9 @@ def parse_period(text: str):  # type: ignore[no-untyped-def]
     return parse(text)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages stay English; ours say what to do
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     program = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "main.py"
-    parser = _Parser(prog=program, description=DESCRIPTION)
+    parser = VietnameseArgumentParser(prog=program, description=DESCRIPTION)
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -53,13 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì vào cơ sở dữ liệu")
     imports.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
-
-
-def _utf8_output() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")
 
 
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
@@ -212,14 +200,22 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
+def warn_if_on_network(db_path: Path) -> None:
+    """A database on a network share: say so on standard error, where it never mixes with ``--json`` output."""
+    from .services.storage_checks import is_network_path, network_warning_line
+
+    if is_network_path(db_path):
+        print(network_warning_line(db_path), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .services.periods import PeriodError
     from .store import open_store
 
-    _utf8_output()
+    utf8_output()
     try:
-        open_store(Path(args.db) if args.db else None)
+        warn_if_on_network(open_store(Path(args.db) if args.db else None))
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
         if args.command == "import":
@@ -239,6 +235,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # before argparse can print its help or an error
     args = build_parser().parse_args(argv)
     if args.command is None:
         return 0
