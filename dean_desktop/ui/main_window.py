@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidge
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from .application import warn_if_on_network
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
             release_database(old_path)
         self._show_db()
         self.signals.database_switched.emit()
+        warn_if_on_network(self, self.db_path)
 
     def _show_db(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
