@@ -111,6 +111,28 @@ def test_bundle_holds_seed_data_plugins_and_migrations(program, smoke: ModuleTyp
     assert not [name for name in names if name.endswith(".qm") or "webengine" in name or "qt6quick" in name]
 
 
+def test_a_bundle_without_the_printsupport_plugin_folder_passes_as_a_windows_one_does(
+    program, smoke: ModuleType
+) -> None:
+    """PySide6's Windows wheels have no plugins/printsupport: the bundle check must not ask for it."""
+    folders = [path for path in program.folder.rglob("printsupport") if path.parent.name == "plugins"]
+    for folder in folders:
+        folder.rename(folder.with_name("printsupport-hidden"))
+    try:
+        assert smoke.missing_from_bundle(program.folder) == []
+    finally:
+        for folder in folders:
+            folder.with_name("printsupport-hidden").rename(folder)
+
+
+def test_redirected_output_under_cp1252_is_whole_utf8(
+    program, smoke: ModuleType, env: dict[str, str], tmp_path: Path
+) -> None:
+    if smoke.ansi_code_page_env(env) is None:
+        pytest.skip(f"no {smoke.CP1252_LOCALE} locale")
+    assert "tiếng Việt nguyên vẹn" in smoke.check_code_page(program, tmp_path, env)
+
+
 def test_version_resource_carries_the_app_version(program, build_dirs: tuple[Path, Path]) -> None:
     version_file = next(build_dirs[1].rglob("version_info.txt"))  # the spec writes it into its work folder
     text = version_file.read_text(encoding="utf-8")
