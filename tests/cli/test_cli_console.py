@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import locale
 import os
 import subprocess
 import sys
@@ -15,23 +14,14 @@ import pytest
 from dean_desktop import cli
 from dean_desktop.services import storage_checks
 
+from ..packaging import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 CP1252_LOCALE = "en_US.CP1252"  # .ci/run makes it: localedef -i en_US -f CP1252 en_US.CP1252
 
 
-def _has_locale(name: str) -> bool:
-    saved = locale.setlocale(locale.LC_CTYPE)
-    try:
-        locale.setlocale(locale.LC_CTYPE, name)
-    except locale.Error:
-        return False
-    finally:
-        locale.setlocale(locale.LC_CTYPE, saved)
-    return True
-
-
 needs_cp1252 = pytest.mark.skipif(
-    sys.platform == "win32" or not _has_locale(CP1252_LOCALE),
+    sys.platform == "win32" or not load_script("smoke_test").has_locale(CP1252_LOCALE),
     reason=f"no {CP1252_LOCALE} locale (localedef -i en_US -f CP1252 {CP1252_LOCALE})",
 )
 

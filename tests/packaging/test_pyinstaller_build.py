@@ -9,7 +9,6 @@ smoke-runs the program as separate steps instead):
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import subprocess
@@ -22,6 +21,8 @@ import pytest
 
 from dean_desktop import __version__
 
+from . import load_script as _load
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
@@ -30,16 +31,6 @@ pytestmark = [
         os.environ.get("DEAN_DESKTOP_BUILD_TEST") != "1", reason="PyInstaller build: set DEAN_DESKTOP_BUILD_TEST=1"
     ),
 ]
-
-
-def _load(name: str) -> ModuleType:
-    """A script from packaging/ (a folder, not a package: ``packaging`` is also a PyPI package's name)."""
-    spec = importlib.util.spec_from_file_location(f"dean_packaging_{name}", ROOT / "packaging" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

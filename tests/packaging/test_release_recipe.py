@@ -3,15 +3,14 @@ and a tag that publishes the zip and the installer. Also what the smoke test ask
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+
+from . import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 ISS = ROOT / "packaging" / "dean_desktop.iss"
@@ -166,15 +165,6 @@ def test_the_build_installs_the_server_extra_and_smoke_runs_the_program(workflow
     assert "PYTHONIOENCODING" not in WORKFLOW.read_text(encoding="utf-8")  # the built program must not need it
 
 
-def _smoke() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dean_packaging_smoke_test", ROOT / "packaging" / "smoke_test.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 # The Qt part of a PyInstaller bundle made from PySide6-Essentials 6.11.3's win_amd64 wheel (its plugins/ folder
 # has no printsupport: printing is inside Qt6PrintSupport.dll).
 WINDOWS_BUNDLE = [
@@ -202,7 +192,7 @@ def _bundle(root: Path, files: list[str]) -> Path:
 
 
 def test_a_windows_bundle_without_a_printsupport_folder_is_complete(tmp_path: Path) -> None:
-    assert _smoke().missing_from_bundle(_bundle(tmp_path, WINDOWS_BUNDLE), "win32") == []
+    assert load_script("smoke_test").missing_from_bundle(_bundle(tmp_path, WINDOWS_BUNDLE), "win32") == []
 
 
 @pytest.mark.parametrize(
@@ -217,4 +207,4 @@ def test_a_windows_bundle_without_a_printsupport_folder_is_complete(tmp_path: Pa
 )
 def test_a_windows_bundle_missing_a_part_says_which(tmp_path: Path, left_out: str, reported: str) -> None:
     files = [name for name in WINDOWS_BUNDLE if name != left_out]
-    assert _smoke().missing_from_bundle(_bundle(tmp_path, files), "win32") == [reported]
+    assert load_script("smoke_test").missing_from_bundle(_bundle(tmp_path, files), "win32") == [reported]
