@@ -86,9 +86,19 @@ def test_indicators_and_demo_print_vietnamese_under_cp1252(tmp_path: Path) -> No
     assert "Cán bộ lãnh đạo, quản lý cấp huyện có trình độ sau đại học" in titles
 
 
-def test_our_parsers_speak_vietnamese_and_leave_argparse_english_for_others() -> None:
+def test_our_parsers_speak_vietnamese_and_leave_argparse_english_for_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert "tùy chọn:" in cli.build_parser().format_help()
-    assert "options:" in argparse.ArgumentParser(prog="khac").format_help()  # pytest's own parser, say
+    with pytest.raises(SystemExit) as exit_info:  # a parse that fails leaves argparse as it found it too
+        cli.build_parser().parse_args(["export-forms"])
+    assert exit_info.value.code == 2
+    assert "Lỗi: thiếu tham số bắt buộc: --out" in capsys.readouterr().err
+    other = argparse.ArgumentParser(prog="khac")  # pytest's own parser, say
+    assert "options:" in other.format_help()
+    with pytest.raises(SystemExit):
+        other.parse_args(["--sai"])
+    assert "error: unrecognized arguments: --sai" in capsys.readouterr().err
 
 
 def test_a_database_on_a_share_is_warned_about_on_stderr_and_json_stays_clean(
