@@ -10,6 +10,7 @@ The window is opened with Qt's offscreen platform and closes itself after a coup
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import locale
 import os
@@ -32,6 +33,7 @@ INDICATOR_CODES = {
 WINDOW_MS = 2000
 TIMEOUT_S = 180
 MIGRATIONS_PACKAGE = "dean_desktop.models.migrations"
+SERVER_MODULES = ("psycopg", "psycopg_binary")  # psycopg[binary]: libpq comes inside psycopg_binary
 
 
 class SmokeError(AssertionError):
@@ -252,11 +254,17 @@ def check_bundle(program: Program) -> str:
     contents = set(pkg_archive_contents(str(program.window)))
     migration_files = sorted((ROOT / "dean_desktop" / "models" / "migrations").glob("v[0-9][0-9][0-9][0-9]_*.py"))
     wanted = {MIGRATIONS_PACKAGE, "pyi_rth_pkgutil", "defusedxml", "openpyxl", "python_calamine"}
+    # PostgreSQL (the `server` extra): when it is installed where the program was built, the program must carry it.
+    server = sorted(name for name in SERVER_MODULES if importlib.util.find_spec(name) is not None)
+    wanted |= set(server)
     wanted |= {f"{MIGRATIONS_PACKAGE}.{path.stem}" for path in migration_files}
     absent = sorted(wanted - contents)
     if absent:
         raise SmokeError("thiếu mô-đun trong chương trình: " + ", ".join(absent))
-    return f"{len(migration_files)} bước nâng cấp lược đồ, defusedxml, openpyxl, python-calamine, QtCharts có mặt"
+    extra = "".join(f", {name}" for name in server)
+    return (
+        f"{len(migration_files)} bước nâng cấp lược đồ, defusedxml, openpyxl, python-calamine{extra}, QtCharts có mặt"
+    )
 
 
 def smoke(folder: Path, *, window: bool = True, report: Callable[[str], None] = print) -> None:
