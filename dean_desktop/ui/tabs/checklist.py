@@ -28,6 +28,7 @@ from ...services import checklist, checklist_extra, roster, units
 from ...services.errors import DomainError
 from ...services.rows import GroupRow, TaskRow
 from ...services.vocab import TASK_DONE
+from ..dialogs.completion_dialog import CompletionDialog
 from ..dialogs.task_dialog import TaskDialog, group_label
 from ..signals import AppSignals
 from ..table_models.task_model import (
@@ -381,13 +382,22 @@ class ChecklistTab(LazyTab):
 
     def mark_done(self) -> None:
         task = self.selected_task()
-        if task is not None and task.status != TASK_DONE:
-            self._attempt(lambda: checklist.set_task_status(task.id, TASK_DONE))
+        if task is not None and task.status != TASK_DONE and self._complete(task):
             self._changed(task.id)
+
+    def _complete(self, task: TaskRow) -> bool:
+        """Ask the completion date and evidence document, then store them; False when cancelled or refused."""
+        dialog = CompletionDialog(task, parent=self)
+        if not messages.run_dialog(dialog):
+            return False
+        return self._attempt(lambda: checklist.complete_task(task.id, dialog.completed_on(), dialog.evidence()))
 
     def _commit_status(self, task: TaskRow, column: int, value: object) -> bool:
         """Inline status edit: write it, then refresh the row and the counts in place (no reset inside setData)."""
-        if not self._attempt(lambda: checklist.set_task_status(task.id, str(value))):
+        if str(value) == TASK_DONE and task.status != TASK_DONE:
+            if not self._complete(task):
+                return False
+        elif not self._attempt(lambda: checklist.set_task_status(task.id, str(value))):
             return False
         self._tasks = checklist.list_tasks()
         fresh = next((t for t in self._tasks if t.id == task.id), None)
