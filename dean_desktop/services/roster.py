@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 
 from ..models import MemberUnit, SteeringMember, Unit, db
 from . import audit
+from .contacts import email_problem, phone_problem
 from .errors import NotFoundError, ValidationError
 from .rows import MemberRow
 from .vntext import nfc
@@ -24,8 +25,9 @@ def _clean(data: MemberInput) -> dict[str, str]:
     values = {k: nfc(v or "") for k, v in asdict(data).items()}
     if not values["full_name"]:
         raise ValidationError("Chưa nhập họ và tên thành viên.")
-    if values["email"] and "@" not in values["email"]:
-        raise ValidationError(f'Địa chỉ email "{values["email"]}" không hợp lệ.')
+    problem = phone_problem(values["phone"]) or email_problem(values["email"])
+    if problem:
+        raise ValidationError(problem)
     return values
 
 

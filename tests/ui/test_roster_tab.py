@@ -213,8 +213,46 @@ def test_bad_email_is_refused(qtbot, tab: RosterTab, monkeypatch) -> None:
         lambda d: (type_text(d.name_edit, "Hà Thu Trang"), qtbot.keyClicks(d.email_edit, "trang.dinhhoa")),
     )
     qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
-    assert seen[0].error_label.text() == 'Địa chỉ email "trang.dinhhoa" không hợp lệ.'
+    assert seen[0].error_label.text() == 'Địa chỉ email "trang.dinhhoa" không hợp lệ (phải có dạng ten@donvi.vn).'
     assert roster.list_members() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("phone_edit", "abc-123", 'Số điện thoại "abc-123" không hợp lệ'),
+        ("phone_edit", "0912 345", 'Số điện thoại "0912 345" không hợp lệ'),
+        ("email_edit", "huong@", 'Địa chỉ email "huong@" không hợp lệ'),
+    ],
+)
+def test_bad_phone_or_email_is_refused_naming_the_field(
+    qtbot, tab: RosterTab, monkeypatch, field, typed, message
+) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: MemberDialog) -> None:
+        type_text(dialog.name_edit, "Hoàng Thị Hương")
+        qtbot.keyClicks(getattr(dialog, field), typed)
+
+    seen = _patch_dialog(qtbot, monkeypatch, fill)
+    qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
+    assert seen[0].error_label.text().startswith(message)
+    assert seen[0].result() != QDialog.DialogCode.Accepted
+    assert seen[0].focusWidget() is getattr(seen[0], field)
+    assert roster.list_members() == []
+
+
+@pytest.mark.parametrize(
+    "phone", ["0912 345 678", "0912.345.678", "0208 3855 123", "+84 912 345 678", "(0208) 3855 123"]
+)
+def test_vietnamese_phone_formats_are_accepted(qtbot, tab: RosterTab, monkeypatch, phone: str) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: MemberDialog) -> None:
+        type_text(dialog.name_edit, "Hoàng Thị Hương")
+        qtbot.keyClicks(dialog.phone_edit, phone)
+        qtbot.keyClicks(dialog.email_edit, "huong.btc@dinhhoa.gov.vn")
+
+    _patch_dialog(qtbot, monkeypatch, fill)
+    qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
+    [member] = roster.list_members()
+    assert (member.phone, member.email) == (phone, "huong.btc@dinhhoa.gov.vn")
 
 
 def test_edit_phone_with_enter(qtbot, three_members: list[int], signals: AppSignals, monkeypatch) -> None:

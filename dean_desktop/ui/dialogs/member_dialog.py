@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.contacts import email_problem, phone_problem
 from ...services.formatting import format_date
 from ...services.roster import MemberInput
 from ...services.rows import MemberRow, UnitRow
@@ -226,8 +227,12 @@ class MemberDialog(QDialog):
         data = self.member_input()
         if not data.full_name:
             return "Chưa nhập họ và tên thành viên.", self.name_edit
-        if data.email and ("@" not in data.email or " " in data.email):
-            return f'Địa chỉ email "{data.email}" không hợp lệ.', self.email_edit
+        problem = phone_problem(data.phone)
+        if problem:
+            return problem, self.phone_edit
+        problem = email_problem(data.email)
+        if problem:
+            return problem, self.email_edit
         return None
 
     def accept(self) -> None:
