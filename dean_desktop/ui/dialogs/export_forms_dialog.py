@@ -22,19 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.completeness import default_period
+from ...services.indicators import project_window, reported_periods
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.rows import UnitRow
 from ...services.units import list_units
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
-    """Labels offered in the period box: this and last year's periods, then the projects' years."""
+    """Labels offered in the period box, the default first: the latest period with returns (or the projects'
+    last year), the other reported periods, every period of the projects' years, then this year's."""
     today = today or date.today()
-    labels: list[str] = []
-    for year in (today.year, today.year - 1):
+    labels = [default_period().label] + [p.label for p in reported_periods()]
+    first, last = project_window()
+    for year in [*range(last.year, first.year - 1, -1), today.year]:
         labels += [f"Năm {year}", f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"]
         labels += [f"Quý {q}/{year}" for q in ("I", "II", "III", "IV")]
-    labels += [f"Năm {year}" for year in range(2020, 2015, -1)]
     return list(dict.fromkeys(labels))
 
 
@@ -79,7 +82,9 @@ class ExportFormsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Kỳ báo cáo:", self.period_box)
-        form.addRow("&Thư mục lưu:", folder_row)
+        folder_label = QLabel("&Thư mục lưu:")  # a row holding a layout gets no buddy by itself: the & would show
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Đơn vị nhận biểu mẫu (mỗi đơn vị một tệp; cơ quan cấp huyện chỉ có trang Cán bộ):"))
