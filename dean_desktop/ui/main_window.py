@@ -11,13 +11,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from . import file_dialogs
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -182,11 +183,11 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
+            file_dialogs.DATABASE,
             "Mở hoặc tạo cơ sở dữ liệu",
-            documents,
+            "",
             "Cơ sở dữ liệu (*.db *.sqlite)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
