@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem
 
-from dean_desktop.services import roster
+from dean_desktop.services import checklist, roster
 from dean_desktop.services.roster import MemberInput
+from dean_desktop.services.units import list_units
 from dean_desktop.ui.dialogs.member_dialog import MemberDialog
 from dean_desktop.ui.signals import AppSignals
 from dean_desktop.ui.table_models.roster_model import COL_NAME, COL_NUMBER, COL_PHONE, COL_UNITS, RosterModel
@@ -337,6 +338,39 @@ def test_delete_asks_and_cancel_keeps(qtbot, three_members: list[int], signals: 
     assert _names(tab) == ["Nguyễn Văn An", "Lê Văn Cường"]
     assert tab.selected_id() == three_members[2]  # the next member is selected
     assert tab.count_label.text() == "2 thành viên"
+
+
+def _deletion_question(qtbot, tab: RosterTab, monkeypatch, row: int) -> str:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: asked.append(text) or False)
+    _click_cell(qtbot, tab, row)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    return asked[0]
+
+
+def test_delete_names_exactly_the_units_left_without_a_follower(
+    qtbot, store: Path, signals: AppSignals, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    communes = {u.name: u.id for u in list_units(communes_only=True)}
+    shared, alone_1, alone_2 = communes["Linh Thông"], communes["Bảo Linh"], communes["Quy Kỳ"]
+    leaving = roster.add_member(MemberInput("Trần Thị Bình", "Phó Trưởng ban"), [shared, alone_1, alone_2])
+    roster.add_member(MemberInput("Nguyễn Văn An", "Trưởng ban"), [shared])
+    group = checklist.list_groups()[0]
+    checklist.add_task(group.id, checklist.TaskInput("Rà soát quy hoạch cán bộ", member_id=leaving))
+    tab = _make_tab(qtbot, signals)
+    question = _deletion_question(qtbot, tab, monkeypatch, _names(tab).index("Trần Thị Bình"))
+    assert "2 đơn vị sẽ không còn ai theo dõi: Quy Kỳ, Bảo Linh." in question  # in the units' listing order
+    assert "Linh Thông" not in question  # Nguyễn Văn An still follows it
+    assert "1 nhiệm vụ đã giao cho người này sẽ để trống người phụ trách." in question
+
+
+def test_delete_says_when_no_unit_is_left_unfollowed(qtbot, store: Path, signals: AppSignals, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    roster.add_member(MemberInput("Trần Thị Bình", "Phó Trưởng ban"), [LINH_THONG, LAM_VY])
+    roster.add_member(MemberInput("Nguyễn Văn An", "Trưởng ban"), [LINH_THONG, LAM_VY])
+    tab = _make_tab(qtbot, signals)
+    question = _deletion_question(qtbot, tab, monkeypatch, _names(tab).index("Trần Thị Bình"))
+    assert "2 đơn vị người này theo dõi đều còn thành viên khác theo dõi." in question
+    assert "không còn" not in question and "nhiệm vụ" not in question
 
 
 def test_reloads_on_outside_changes(qtbot, tab: RosterTab, signals: AppSignals) -> None:
