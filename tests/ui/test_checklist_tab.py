@@ -171,6 +171,8 @@ def test_choosing_hoan_thanh_inline_asks_the_date_too(tab: ChecklistTab, qtbot, 
     seen: list[CompletionDialog] = []
     fill = lambda d: d.date_edit.setDate(QDate(2018, 6, 30))  # noqa: E731
     monkeypatch.setattr(messages, "run_dialog", fake_completion(qtbot, fill, seen))
+    done_before = sum(t.status == TASK_DONE for t in tab.model.rows())
+    assert tab.scope_counts.text().startswith(f"{done_before}/")
     click_task(qtbot, tab, task.id, COL_STATUS)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     combo = tab.table.findChild(QComboBox)
@@ -178,6 +180,7 @@ def test_choosing_hoan_thanh_inline_asks_the_date_too(tab: ChecklistTab, qtbot, 
     with qtbot.waitSignal(tab.signals.tasks_changed):
         qtbot.keyClick(combo, Qt.Key.Key_Down)  # Đang thực hiện → Hoàn thành
     assert seen
+    assert tab.scope_counts.text().startswith(f"{done_before + 1}/")  # the counts above the table follow the edit
     stored = next(t for t in checklist.list_tasks() if t.id == task.id)
     assert stored.status == TASK_DONE and stored.completed_on == date(2018, 6, 30)
 

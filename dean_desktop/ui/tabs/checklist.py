@@ -295,14 +295,19 @@ class ChecklistTab(LazyTab):
         group = self._group_of(self.tree.currentItem())
         item = self.tree.currentItem()
         self.scope_label.setText(self.model.group_names[group.id] if group else item.toolTip(0) if item else "")
-        done, total, overdue = completion(tasks, today)
-        hidden = f" — đang hiện {len(shown)}" if len(shown) != total else ""
-        self.scope_counts.setText(f"{completion_text(done, total, ' nhiệm vụ hoàn thành')}, {overdue} quá hạn{hidden}")
+        self._update_scope_counts()
         row = self.model.row_of_task(select_task) if select_task is not None else None
         if row is not None:
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
         self._update_buttons()
+
+    def _update_scope_counts(self) -> None:
+        """The counts above the table, for the chosen group or project (after every load and every edit)."""
+        done, total, overdue = completion(self._tasks_in(self._current_key()), self.today())
+        shown = self.model.rowCount()
+        hidden = f" — đang hiện {shown}" if shown != total else ""
+        self.scope_counts.setText(f"{completion_text(done, total, ' nhiệm vụ hoàn thành')}, {overdue} quá hạn{hidden}")
 
     def selected_task(self) -> TaskRow | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -405,6 +410,7 @@ class ChecklistTab(LazyTab):
         if fresh is not None and row is not None:
             self.model.replace_row(row, fresh)
         self._update_counts()
+        self._update_scope_counts()
         self._update_buttons()
         self._announce()
         return True
