@@ -160,6 +160,14 @@ def test_add_button_and_unit_search(qtbot, tab: RosterTab, monkeypatch) -> None:
         ]
         assert shown == ["Cơ quan, đơn vị cấp huyện", "Phòng Nội vụ"]
         dialog.search_edit.clear()
+        type_text(dialog.search_edit, "Định")  # typed with diacritics: Định Biên and Thanh Định, not Đồng Thịnh
+        shown = [
+            dialog.unit_list.item(i).text()
+            for i in range(dialog.unit_list.count())
+            if not dialog.unit_list.item(i).isHidden()
+        ]
+        assert shown == ["Xã, thị trấn", "Định Biên", "Thanh Định"]
+        dialog.search_edit.clear()
         assert dialog.checked_unit_ids() == [LINH_THONG]
 
     _patch_dialog(qtbot, monkeypatch, fill)
