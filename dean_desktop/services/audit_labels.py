@@ -74,14 +74,11 @@ def _returns(ids: list[int]) -> dict[int, str]:
 
 
 def _offices(ids: list[int]) -> dict[int, str]:
-    query = (
-        OfficeReadiness.select(OfficeReadiness.id, Unit.name, UnitReturn.period_code)
-        .join(UnitReturn)
-        .join(Unit)
-        .where(OfficeReadiness.id.in_(ids))
-        .tuples()
-    )
-    return {oid: f"{name} – {_period_text(code)}" for oid, name, code in query}
+    """An office row is named as the return it belongs to."""
+    query = OfficeReadiness.select(OfficeReadiness.id, OfficeReadiness.unit_return).where(OfficeReadiness.id.in_(ids))
+    return_of = dict(query.tuples())
+    names = _returns(sorted(set(return_of.values())))
+    return {oid: names[rid] for oid, rid in return_of.items() if rid in names}
 
 
 def _cadres(ids: list[int]) -> dict[int, str]:

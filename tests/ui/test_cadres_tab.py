@@ -170,28 +170,29 @@ def test_filter_combos_offer_the_vocabularies(tab: CadresTab) -> None:
     assert {tab.unit_filter.itemText(i) for i in range(1, tab.unit_filter.count())} == units
 
 
-@pytest.fixture
-def named_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
+def _tab_with_cadres(qtbot, names: list[str]) -> CadresTab:  # type: ignore[no-untyped-def]
+    """A register holding one district agency's return with these cadres."""
     district = next(u for u in list_units() if u.kind == "huyen")
-    names = ["Trần Văn Đức", "Lê Thị Ánh", "Nguyễn Văn An", "Hoàng Văn Bình", "Đinh Văn Dũng", "Bùi Thị Anh"]
     cadres = [
         CadreData(full_name=n, birth_year=1980, education="dai_hoc", political_theory="trung_cap", seq=i)
         for i, n in enumerate(names, 1)
     ]
     save_return(ReturnData(unit_id=district.id, period=parse_period("Năm 2017"), cadres=cadres), source="test")
     return _show(qtbot, CadresTab(AppSignals()))
+
+
+@pytest.fixture
+def named_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
+    return _tab_with_cadres(
+        qtbot, ["Trần Văn Đức", "Lê Thị Ánh", "Nguyễn Văn An", "Hoàng Văn Bình", "Đinh Văn Dũng", "Bùi Thị Anh"]
+    )
 
 
 @pytest.fixture
 def namesake_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
-    district = next(u for u in list_units() if u.kind == "huyen")
-    names = ["Ma Thị Hằng", "Nguyễn Văn Thắng", "Lê Thị Hàng", "Đinh Thị Hạnh", "Hằng Văn Sơn", "Trần Văn Thắng"]
-    cadres = [
-        CadreData(full_name=n, birth_year=1980, education="dai_hoc", political_theory="trung_cap", seq=i)
-        for i, n in enumerate(names, 1)
-    ]
-    save_return(ReturnData(unit_id=district.id, period=parse_period("Năm 2017"), cadres=cadres), source="test")
-    return _show(qtbot, CadresTab(AppSignals()))
+    return _tab_with_cadres(
+        qtbot, ["Ma Thị Hằng", "Nguyễn Văn Thắng", "Lê Thị Hàng", "Đinh Thị Hạnh", "Hằng Văn Sơn", "Trần Văn Thắng"]
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -58,34 +59,24 @@ def click_task(qtbot, tab: ChecklistTab, task_id: int, column: int = COL_TITLE) 
     assert selected is not None and selected.id == task_id
 
 
-def fake_dialog(qtbot, fill: Callable[[TaskDialog], None], seen: list[TaskDialog]):  # type: ignore[no-untyped-def]
-    """Stands in for messages.run_dialog: fills the real dialog's widgets, then clicks its Lưu button."""
+def fake_dialog(qtbot, fill: Callable[[Any], None], seen: list[Any], kind: type[QDialog] = TaskDialog):  # type: ignore[no-untyped-def]
+    """Stands in for messages.run_dialog: fills the real dialog's widgets, then clicks its OK button."""
 
     def run(dialog: QDialog) -> bool:
-        assert isinstance(dialog, TaskDialog)
+        assert isinstance(dialog, kind)
         seen.append(dialog)
         qtbot.addWidget(dialog)
         dialog.show()
         fill(dialog)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         return dialog.result() == QDialog.DialogCode.Accepted
 
     return run
 
 
 def fake_completion(qtbot, fill: Callable[[CompletionDialog], None], seen: list[CompletionDialog]):  # type: ignore[no-untyped-def]
-    """Stands in for messages.run_dialog when a task is marked done: fills the real dialog, clicks Hoàn thành."""
-
-    def run(dialog: QDialog) -> bool:
-        assert isinstance(dialog, CompletionDialog)
-        seen.append(dialog)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        fill(dialog)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    return run
+    """The same for the dialog asked when a task is marked done (its OK button says Hoàn thành)."""
+    return fake_dialog(qtbot, fill, seen, CompletionDialog)
 
 
 def test_task_model_passes_the_model_tester(demo_store: Path, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

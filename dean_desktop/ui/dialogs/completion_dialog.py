@@ -17,10 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.rows import TaskRow
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+from .task_dialog import _qdate
 
 
 class CompletionDialog(QDialog):
