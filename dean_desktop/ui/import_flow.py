@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ..services.files import expand_workbook_paths
-from . import file_dialogs
+from . import recent_folders
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
@@ -21,7 +21,7 @@ FILE_FILTER = "Sổ tính Excel (*.xlsx *.xlsm *.xls);;Tất cả các tệp (*)
 
 def ask_open_files(parent: QWidget) -> list[str]:
     """The file dialog (module-level so tests can replace it)."""
-    return file_dialogs.open_files(parent, file_dialogs.IMPORT, "Chọn các tệp báo cáo cần nhập", FILE_FILTER)
+    return recent_folders.open_files(parent, recent_folders.IMPORT, "Chọn các tệp báo cáo cần nhập", FILE_FILTER)
 
 
 class ImportController(QObject):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidge
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
-from . import file_dialogs
+from . import recent_folders
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -183,9 +183,9 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        path = file_dialogs.save_file(
+        path = recent_folders.save_file(
             self,
-            file_dialogs.DATABASE,
+            recent_folders.DATABASE,
             "Mở hoặc tạo cơ sở dữ liệu",
             "",
             "Cơ sở dữ liệu (*.db *.sqlite)",

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..rendering.pdf import print_document, render_html_pdf
-from . import file_dialogs
+from . import recent_folders
 from .widgets import messages
 from .workers import run_with_progress
 
@@ -25,7 +25,7 @@ PDF = "pdf"
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str:
     """The save dialog (module-level so tests can replace it); starts where the last export went."""
-    return file_dialogs.save_file(parent, file_dialogs.EXPORT, "Lưu thành tệp PDF", suggested, "PDF (*.pdf)")
+    return recent_folders.save_file(parent, recent_folders.EXPORT, "Lưu thành tệp PDF", suggested, "PDF (*.pdf)")
 
 
 def make_printer() -> QPrinter:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
-from . import file_dialogs
+from . import recent_folders
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def ask_summary_path(parent: QWidget) -> str:
     """The save dialog for the summary workbook (module-level so tests can replace it); starts where the last export
     went."""
     name = f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
-    return file_dialogs.save_file(parent, file_dialogs.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
+    return recent_folders.save_file(parent, recent_folders.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, shortcut: str, slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]

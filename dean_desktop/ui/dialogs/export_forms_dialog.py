@@ -26,7 +26,7 @@ from ...services.indicators import project_window, reported_periods
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.rows import UnitRow
 from ...services.units import list_units
-from .. import file_dialogs
+from .. import recent_folders
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
@@ -42,7 +42,7 @@ def suggested_periods(today: date | None = None) -> list[str]:
 
 
 def ask_folder(parent: QWidget, start: str) -> str:
-    return file_dialogs.choose_folder(parent, file_dialogs.EXPORT, "Chọn thư mục lưu biểu mẫu", start)
+    return recent_folders.choose_folder(parent, recent_folders.EXPORT, "Chọn thư mục lưu biểu mẫu", start)
 
 
 class ExportFormsDialog(QDialog):
@@ -54,8 +54,8 @@ class ExportFormsDialog(QDialog):
         self.period_box.addItems(suggested_periods())
         self.period_box.setToolTip('Ví dụ: "Năm 2018", "6 tháng đầu năm 2019", "Quý II/2019", "Tháng 3/2019"')
         self.period_box.currentTextChanged.connect(self._period_changed)
-        last = file_dialogs.remembered_folder(file_dialogs.EXPORT)
-        self.folder_edit = QLineEdit(str(last or file_dialogs.documents_dir() / "Bieu mau De an"))
+        last = recent_folders.remembered_folder(recent_folders.EXPORT)
+        self.folder_edit = QLineEdit(str(last or recent_folders.documents_dir() / "Bieu mau De an"))
         browse = QPushButton("Chọn…")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -155,5 +155,5 @@ class ExportFormsDialog(QDialog):
         if not self.folder_edit.text().strip():
             self.error_label.setText("Chưa chọn thư mục lưu.")
             return
-        file_dialogs.remember(file_dialogs.EXPORT, self.folder(), is_folder=True)
+        recent_folders.remember(recent_folders.EXPORT, self.folder(), is_folder=True)
         self.accept()

@@ -1,4 +1,9 @@
-"""Every file dialog of the app, each starting in the last folder the user chose for that kind of file."""
+"""Every file dialog of the app starts in the last folder the user chose for that kind of file (import, export,
+backup, database), remembered in the window's settings file.
+
+The dialogs themselves are opened by the four ``_get_*`` functions at the end, the one place that calls
+``QFileDialog``; tests replace those.
+"""
 
 from __future__ import annotations
 
@@ -54,14 +59,14 @@ def remember(kind: str, chosen: str | Path, *, is_folder: bool = False) -> None:
 
 
 def open_files(parent: QWidget | None, kind: str, title: str, filters: str) -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, title, str(last_folder(kind)), filters)
+    files = _get_open_file_names(parent, title, str(last_folder(kind)), filters)
     if files:
         remember(kind, files[0])
     return list(files)
 
 
 def open_file(parent: QWidget | None, kind: str, title: str, filters: str, fallback: Path | None = None) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, str(last_folder(kind, fallback)), filters)
+    path = _get_open_file_name(parent, title, str(last_folder(kind, fallback)), filters)
     if path:
         remember(kind, path)
     return str(path)
@@ -76,18 +81,39 @@ def save_file(
     options: QFileDialog.Option | None = None,
 ) -> str:
     """A save dialog offering ``file_name`` in the remembered folder for ``kind``."""
-    start = str(last_folder(kind) / file_name)
-    if options is None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
-    else:
-        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters, options=options)
+    path = _get_save_file_name(parent, title, str(last_folder(kind) / file_name), filters, options)
     if path:
         remember(kind, path)
     return str(path)
 
 
 def choose_folder(parent: QWidget | None, kind: str, title: str, start: str = "") -> str:
-    folder = QFileDialog.getExistingDirectory(parent, title, start or str(last_folder(kind)))
+    folder = _get_existing_directory(parent, title, start or str(last_folder(kind)))
     if folder:
         remember(kind, folder, is_folder=True)
     return str(folder)
+
+
+# --- the dialogs ----------------------------------------------------------------------------------------------
+def _get_open_file_names(parent: QWidget | None, title: str, start: str, filters: str) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
+    return list(files)
+
+
+def _get_open_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return str(path)
+
+
+def _get_save_file_name(
+    parent: QWidget | None, title: str, start: str, filters: str, options: QFileDialog.Option | None
+) -> str:
+    if options is None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+    else:
+        path, _ = QFileDialog.getSaveFileName(parent, title, start, filters, options=options)
+    return str(path)
+
+
+def _get_existing_directory(parent: QWidget | None, title: str, start: str) -> str:
+    return str(QFileDialog.getExistingDirectory(parent, title, start))

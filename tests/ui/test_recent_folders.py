@@ -9,57 +9,48 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from dean_desktop.ui import backup_actions, file_dialogs, import_flow, printing, window_actions
+from dean_desktop.ui import backup_actions, import_flow, printing, recent_folders, window_actions
 from dean_desktop.ui.dialogs.export_forms_dialog import ExportFormsDialog
 
 
-class FakeFileDialog:
-    """Stands in for QFileDialog's static functions: records where each dialog starts, answers a chosen path."""
-
-    Option = file_dialogs.QFileDialog.Option
+class FakeFileDialogs:
+    """Stands in for the dialogs themselves: records where each one starts and answers a chosen path."""
 
     def __init__(self) -> None:
         self.starts: list[str] = []
         self.answer = ""
 
-    def _ask(self, start: str) -> str:
+    def ask(self, parent: Any, title: str, start: str, *rest: Any) -> str:
         self.starts.append(start)
         return self.answer
 
-    def getOpenFileNames(self, parent: Any, title: str, start: str, filters: str) -> tuple[list[str], str]:  # noqa: N802
-        answer = self._ask(start)
-        return ([answer] if answer else []), ""
-
-    def getOpenFileName(self, parent: Any, title: str, start: str, filters: str) -> tuple[str, str]:  # noqa: N802
-        return self._ask(start), ""
-
-    def getSaveFileName(self, parent: Any, title: str, start: str, filters: str, **kwargs: Any) -> tuple[str, str]:  # noqa: N802
-        return self._ask(start), ""
-
-    def getExistingDirectory(self, parent: Any, title: str, start: str) -> str:  # noqa: N802
-        return self._ask(start)
+    def ask_many(self, parent: Any, title: str, start: str, filters: str) -> list[str]:
+        answer = self.ask(parent, title, start)
+        return [answer] if answer else []
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> FakeFileDialog:
-    dialog = FakeFileDialog()
-    monkeypatch.setattr(file_dialogs, "QFileDialog", dialog)
-    return dialog
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeFileDialogs:
+    dialogs = FakeFileDialogs()
+    monkeypatch.setattr(recent_folders, "_get_open_file_names", dialogs.ask_many)
+    for name in ("_get_open_file_name", "_get_save_file_name", "_get_existing_directory"):
+        monkeypatch.setattr(recent_folders, name, dialogs.ask)
+    return dialogs
 
 
-def test_import_dialog_starts_where_the_last_import_came_from(fake: FakeFileDialog, tmp_path: Path) -> None:
+def test_import_dialog_starts_where_the_last_import_came_from(fake: FakeFileDialogs, tmp_path: Path) -> None:
     returns = tmp_path / "Bao cao 2019"
     returns.mkdir()
     fake.answer = str(returns / "linh-thong.xlsx")
     assert import_flow.ask_open_files(None) == [fake.answer]
-    assert fake.starts[0] == str(file_dialogs.documents_dir())  # the first time: Documents
+    assert fake.starts[0] == str(recent_folders.documents_dir())  # the first time: Documents
     fake.answer = ""
     assert import_flow.ask_open_files(None) == []  # cancelled: nothing forgotten
     assert import_flow.ask_open_files(None) == []
     assert fake.starts[1:] == [str(returns), str(returns)]
 
 
-def test_each_kind_keeps_its_own_folder(fake: FakeFileDialog, tmp_path: Path) -> None:
+def test_each_kind_keeps_its_own_folder(fake: FakeFileDialogs, tmp_path: Path) -> None:
     returns, exports = tmp_path / "nhan", tmp_path / "gui"
     returns.mkdir()
     exports.mkdir()
@@ -73,7 +64,7 @@ def test_each_kind_keeps_its_own_folder(fake: FakeFileDialog, tmp_path: Path) ->
     assert fake.starts[2:] == [str(exports / "bao-cao.pdf"), str(returns)]
 
 
-def test_backup_and_restore_share_the_backup_folder(fake: FakeFileDialog, tmp_path: Path) -> None:
+def test_backup_and_restore_share_the_backup_folder(fake: FakeFileDialogs, tmp_path: Path) -> None:
     usb = tmp_path / "USB"
     usb.mkdir()
     automatic = tmp_path / "sao-luu"
@@ -83,13 +74,13 @@ def test_backup_and_restore_share_the_backup_folder(fake: FakeFileDialog, tmp_pa
     assert fake.starts == [str(automatic)]  # nothing remembered yet: the automatic backups
     fake.answer = str(usb / "de-an.db")
     backup_actions.ask_backup_file(None, Path("/khong/quan/trong/de-an-sao-luu.db"))  # type: ignore[arg-type]
-    assert fake.starts[1] == str(file_dialogs.documents_dir() / "de-an-sao-luu.db")
+    assert fake.starts[1] == str(recent_folders.documents_dir() / "de-an-sao-luu.db")
     fake.answer = ""
     backup_actions.ask_restore_file(None, automatic)  # type: ignore[arg-type]
     assert fake.starts[2] == str(usb)
 
 
-def test_a_folder_deleted_since_falls_back_to_documents(fake: FakeFileDialog, tmp_path: Path) -> None:
+def test_a_folder_deleted_since_falls_back_to_documents(fake: FakeFileDialogs, tmp_path: Path) -> None:
     gone = tmp_path / "o-usb-da-rut"
     gone.mkdir()
     fake.answer = str(gone / "a.xlsx")
@@ -97,11 +88,11 @@ def test_a_folder_deleted_since_falls_back_to_documents(fake: FakeFileDialog, tm
     gone.rmdir()
     fake.answer = ""
     import_flow.ask_open_files(None)
-    assert fake.starts[1] == str(file_dialogs.documents_dir())
+    assert fake.starts[1] == str(recent_folders.documents_dir())
 
 
 def test_export_forms_dialog_offers_the_folder_used_last_time(
-    qtbot: QtBot, store: Path, fake: FakeFileDialog, tmp_path: Path
+    qtbot: QtBot, store: Path, fake: FakeFileDialogs, tmp_path: Path
 ) -> None:
     chosen = tmp_path / "Gui xa"
     chosen.mkdir()
@@ -122,3 +113,22 @@ def test_export_forms_dialog_offers_the_folder_used_last_time(
         next(b for b in again.findChildren(type(again.ok_button)) if b.text() == "Chọn…"), Qt.MouseButton.LeftButton
     )
     assert fake.starts[-1] == str(chosen)
+
+
+def test_opening_another_database_starts_where_the_last_one_was(
+    qtbot: QtBot, store: Path, fake: FakeFileDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dean_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    opened: list[Path] = []
+    monkeypatch.setattr(window, "switch_database", opened.append)  # opening it is tested elsewhere
+    office = tmp_path / "May chu" / "Phong To chuc"
+    office.mkdir(parents=True)
+    fake.answer = str(office / "de-an-2020.db")
+    window.open_action.trigger()
+    assert opened == [office / "de-an-2020.db"]
+    fake.answer = ""
+    window.open_action.trigger()
+    assert fake.starts == [str(recent_folders.documents_dir()), str(office)]
