@@ -36,6 +36,20 @@ def _marked(text: str) -> str:
     return unicodedata.normalize("NFC", modern_tones(text)).casefold()
 
 
+def marked_form(word: str) -> str:
+    """One word as words typed with diacritics are compared: case-folded NFC, modern tone placement (``hoà`` →
+    ``hòa``). A word index keeping its words in this form (and folded) can apply the rule with ``prefix_key``."""
+    return _marked(word)
+
+
+def prefix_key(word: str) -> tuple[str, bool]:
+    """(prefix, with_marks) for one typed word: an indexed word matches when it starts with ``prefix``, compared in
+    ``marked_form`` when ``with_marks`` is true, else folded (``vntext.fold``)."""
+    marked = _marked(word.strip())
+    plain = fold(marked)
+    return (marked, True) if plain != marked else (plain, False)
+
+
 def search_text(text: str | None) -> str:
     """The words of ``text`` without diacritics or case, each after a space: what plain query words look in."""
     return _words(fold(text))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dean_desktop.services.text_search import matches, query_narrows, query_words
+from dean_desktop.services.text_search import marked_form, matches, prefix_key, query_narrows, query_words
+from dean_desktop.services.vntext import fold
 
 NAMES = ["Ma Thị Hằng", "Nguyễn Văn Thắng", "Lê Thị Hàng", "Đinh Thị Hạnh", "Nguyễn Thị Hòa"]
 
@@ -49,3 +50,17 @@ def test_narrowing_knows_that_a_mark_narrows_but_erasing_it_widens() -> None:
     assert query_narrows(query_words("hang"), query_words("ha"))
     assert not query_narrows(query_words("ha"), query_words("hằ"))
     assert not query_narrows(query_words("ngu"), query_words("gu"))  # "gu" is not at a word start in "Nguyễn"
+
+
+def test_prefix_key_for_a_word_index() -> None:
+    words = ["hằng", "thắng", "hàng", "hạnh", "hòa"]
+    index = {marked_form(w): w for w in words}
+
+    def lookup(typed: str) -> list[str]:
+        prefix, with_marks = prefix_key(typed)
+        return [w for key, w in index.items() if (key if with_marks else fold(key)).startswith(prefix)]
+
+    assert lookup("Hằng") == ["hằng"]
+    assert lookup("HANG") == ["hằng", "hàng"]
+    assert lookup("hoà") == ["hòa"]
+    assert lookup("ang") == []
