@@ -36,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
     forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
     forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
-    forms.add_argument("--period", metavar="KỲ", help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: năm nay)')
+    forms.add_argument(
+        "--period",
+        metavar="KỲ",
+        help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: kỳ mới nhất đã có báo cáo, nếu chưa có thì năm cuối của Đề án)',
+    )
     summary = commands.add_parser("export-summary", help="xuất bảng tổng hợp của huyện (Excel)")
     summary.add_argument("out", metavar="OUT.xlsx", help="tệp Excel sẽ ghi")
     summary.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
@@ -92,12 +96,12 @@ def cmd_demo() -> int:
 
 
 def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | None) -> int:
-    from datetime import date
-
+    from .services.completeness import default_period
     from .services.excel_export.forms import export_forms
     from .services.units import list_units, resolve_unit
 
-    period = parse_period(period_text) if period_text else parse_period(f"Năm {date.today().year}")
+    # The same default as the window's dialog: the latest period with returns, else the projects' last year.
+    period = parse_period(period_text) if period_text else default_period()
     unit_ids = None
     if unit_names:
         units = list_units()
