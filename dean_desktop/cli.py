@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .console import VietnameseArgumentParser, utf8_output
 from .services.formatting import format_percent
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
@@ -21,19 +22,14 @@ def parse_period(text: str):  # type: ignore[no-untyped-def]
     return parse(text)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages stay English; ours say what to do
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     program = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "main.py"
-    parser = _Parser(prog=program, description=DESCRIPTION)
+    parser = VietnameseArgumentParser(prog=program, description=DESCRIPTION)
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng) hoặc máy chủ postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:CỔNG/TÊN_CSDL",
+        help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng) "
+        "hoặc máy chủ postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:CỔNG/TÊN_CSDL",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -49,7 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
     forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
     forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
-    forms.add_argument("--period", metavar="KỲ", help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: năm nay)')
+    forms.add_argument(
+        "--period",
+        metavar="KỲ",
+        help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: kỳ mới nhất đã có báo cáo, nếu chưa có thì năm cuối của Đề án)',
+    )
     summary = commands.add_parser("export-summary", help="xuất bảng tổng hợp của huyện (Excel)")
     summary.add_argument("out", metavar="OUT.xlsx", help="tệp Excel sẽ ghi")
     summary.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
@@ -61,13 +61,6 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì vào cơ sở dữ liệu")
     imports.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
-
-
-def _utf8_output() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")
 
 
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
@@ -126,12 +119,12 @@ def cmd_copy_db(target: str, as_json: bool) -> int:
 
 
 def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | None) -> int:
-    from datetime import date
-
+    from .services.completeness import default_period
     from .services.excel_export.forms import export_forms
     from .services.units import list_units, resolve_unit
 
-    period = parse_period(period_text) if period_text else parse_period(f"Năm {date.today().year}")
+    # The same default as the window's dialog: the latest period with returns, else the projects' last year.
+    period = parse_period(period_text) if period_text else default_period()
     unit_ids = None
     if unit_names:
         units = list_units()
@@ -239,6 +232,14 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
+def warn_if_on_network(db_path: Path) -> None:
+    """A database on a network share: say so on standard error, where it never mixes with ``--json`` output."""
+    from .services.storage_checks import is_network_path, network_warning_line
+
+    if is_network_path(db_path):
+        print(network_warning_line(db_path), file=sys.stderr)
+
+
 def _fail(message: str, as_json: bool) -> int:
     """One Vietnamese sentence on stderr (and ``{"error": …}`` on stdout with --json); exit 1."""
     text = message if message.startswith("Lỗi") else f"Lỗi: {message}"
@@ -264,12 +265,13 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .errors import UserError
     from .store import open_store
+    from .targets import is_server_target
 
-    _utf8_output()
+    utf8_output()
     as_json = bool(getattr(args, "json", False))
     target = args.db or None
     try:
-        open_store(target)
+        opened = open_store(target)
     except Exception as error:  # every failure to open the database: one sentence, exit 1
         from .paths import default_db_path
 
@@ -277,6 +279,8 @@ def run(args: argparse.Namespace) -> int:
         if message is None:
             raise
         return _fail(message, as_json)
+    if not is_server_target(opened):
+        warn_if_on_network(Path(opened))
     try:
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
@@ -306,6 +310,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # before argparse can print its help or an error
     args = build_parser().parse_args(argv)
     if args.command is None:
         return 0

@@ -246,10 +246,16 @@ def position_sql(db: Database | DatabaseProxy) -> str:
 # --- checking a SQLite file without changing it ---------------------------------------------------------------------
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
     """A ``file:`` URI with an empty authority (Windows' SQLite refuses ``file://server/…``, STACK-FACTS.md)."""
-    posix = Path(os.path.abspath(path)).as_posix()
-    if not posix.startswith("/"):
-        posix = "/" + posix
-    return "file://" + quote(posix, safe="/:") + f"?mode={mode}"
+    text = os.path.abspath(path)
+    if os.sep == "\\":
+        if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
+            text = "\\\\" + text[8:]
+        elif text.startswith("\\\\?\\"):  # long form of C:\…
+            text = text[4:]
+        text = text.replace("\\", "/")
+    if not text.startswith("/"):  # C:/… → /C:/…
+        text = "/" + text
+    return "file://" + quote(text, safe="/:") + f"?mode={mode}"
 
 
 @contextmanager

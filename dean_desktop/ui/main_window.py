@@ -11,15 +11,16 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
 from ..targets import is_server_target, target_label, target_name
-from . import file_dialogs
+from . import recent_folders
+from .application import warn_if_on_network
 from .server_actions import install_server_actions
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
@@ -195,13 +196,13 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = file_dialogs.get_save_file_name(
+        path = recent_folders.save_file(
             self,
+            recent_folders.DATABASE,
             "Mở hoặc tạo cơ sở dữ liệu",
-            documents,
+            "",
             "Cơ sở dữ liệu (*.db *.sqlite)",
-            options=file_dialogs.Options.DontConfirmOverwrite,
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.switch_database(Path(path))
@@ -228,6 +229,7 @@ class MainWindow(QMainWindow):
             release_database(old_path)
         self._show_db()
         self.signals.database_switched.emit()
+        warn_if_on_network(self, self.db_path)
 
     def _show_db(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {target_name(self.db_path)}")

@@ -7,12 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
-from . import file_dialogs
+from . import recent_folders
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -22,11 +21,10 @@ PREVIEW, PRINT, PDF = "preview", "print", "pdf"  # the same modes as ui.printing
 
 
 def ask_summary_path(parent: QWidget) -> str:
-    """The save dialog for the summary workbook (module-level so tests can replace it); starts in Documents."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(documents) / f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
-    path, _ = file_dialogs.get_save_file_name(parent, "Xuất bảng tổng hợp", str(suggested), "Sổ tính Excel (*.xlsx)")
-    return path
+    """The save dialog for the summary workbook (module-level so tests can replace it); starts where the last export
+    went."""
+    name = f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
+    return recent_folders.save_file(parent, recent_folders.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, shortcut: str, slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]

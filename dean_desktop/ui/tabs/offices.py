@@ -259,6 +259,11 @@ class OfficesTab(LazyTab):
         widths = [140, 95, 100, 85, 60, 70, 70, 80, 105, 100, 85, 110]
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        """The counts above the table, from the rows shown (called after every load and every edit)."""
+        rows = self.model.rows()
         with_office = sum(1 for r in rows if r.has_office)
         missing = sum(1 for r in rows if r.return_id is None)
         self.summary.setText(
@@ -287,6 +292,7 @@ class OfficesTab(LazyTab):
             position = self.model.rows().index(row)
             version = offices.office_version(row.return_id)
             self.model.replace_row(position, dataclasses.replace(row, **{field: parsed}, version=version))
+            self._update_summary()
             self.signals.offices_changed.emit()
         return True
 
