@@ -62,6 +62,7 @@ def test_sqlite_reads_a_uri_shaped_like_a_share_path(tmp_path: Path) -> None:
             conn.execute("INSERT INTO t VALUES (1)")
 
 
+@pytest.mark.sqlite_only  # restores a backup file into the open database file
 def test_restore_from_a_folder_whose_name_needs_quoting(demo_store: Path, tmp_path: Path) -> None:
     folder = tmp_path / "Sao lưu #2 (100%)"
     saved = backup.save_copy(folder / "bản sao lưu.db")
