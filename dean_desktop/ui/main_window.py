@@ -11,13 +11,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from .screen_fit import fit_to_screen
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.print_actions: dict[str, QAction] = {}
         self._build_menus()
         self._show_db()
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
         self._ready = False
         self._restore_state()
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a larger screen, or on one no longer attached
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -1,0 +1,85 @@
+"""Every top-level window fits the screen it opens on (1366×768 with a taskbar, 1920×1080 at 150 %: ≈1280×690).
+
+``fit_to_screen`` gives a window its preferred size or less, shrinks a minimum size that the screen cannot hold,
+and moves the window back inside the screen's available area (the part the taskbar leaves). ``ScreenFitter``, an
+application-wide event filter, applies it to every window and dialog as it is shown, Qt's own included (print
+preview, message boxes), so no dialog can open partly off screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+# Title bar and borders of a window not shown yet (Windows 10/11 at 100 %: ≈31 px title, ≈8 px resize borders).
+ASSUMED_FRAME = QMargins(8, 32, 8, 8)
+
+
+def _screen_of(window: QWidget) -> QScreen | None:
+    parent = window.parentWidget()
+    anchor = parent.window() if parent is not None and parent.isVisible() else window
+    return anchor.screen() or QGuiApplication.primaryScreen()
+
+
+def _frame_margins(window: QWidget) -> QMargins:
+    handle = window.windowHandle()
+    if window.isVisible() and handle is not None:
+        margins = handle.frameMargins()
+        if margins.top() or margins.left():
+            return margins
+    return ASSUMED_FRAME
+
+
+def available_area(window: QWidget) -> QRect:
+    """The screen area the window may use, in logical pixels (what is left beside the taskbar)."""
+    screen = _screen_of(window)
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 688)
+
+
+def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
+    """Size ``window`` to ``preferred`` (or its current size) but no larger than its screen, and keep it on screen.
+
+    A maximised or full-screen window is left alone: the system already fits it.
+    """
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return
+    area = available_area(window)
+    margins = _frame_margins(window)
+    room = QSize(
+        max(200, area.width() - margins.left() - margins.right()),
+        max(150, area.height() - margins.top() - margins.bottom()),
+    )
+    minimum = window.minimumSize()
+    if minimum.width() > room.width() or minimum.height() > room.height():
+        window.setMinimumSize(minimum.boundedTo(room))
+    wanted = (preferred or window.size()).boundedTo(room)
+    if wanted != window.size():
+        window.resize(wanted)
+    if window.isVisible() or window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        _keep_inside(window, area, margins)
+
+
+def _keep_inside(window: QWidget, area: QRect, margins: QMargins) -> None:
+    frame = window.geometry().marginsAdded(margins)
+    x = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)  # move() places the frame's top-left corner
+
+
+class ScreenFitter(QObject):
+    """Fits every window and dialog to its screen when it is shown (installed once on the application)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            kind = watched.windowType()
+            if kind in (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Sheet):
+                fit_to_screen(watched)
+        return False
+
+
+def install_screen_fitter(app: QObject) -> ScreenFitter:
+    fitter = ScreenFitter(app)
+    app.installEventFilter(fitter)
+    return fitter
