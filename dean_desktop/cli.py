@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     indicators = commands.add_parser("indicators", help="bảng chỉ tiêu của hai Đề án")
     indicators.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018" hoặc "Quý II/2019"')
     indicators.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    commands.add_parser("demo", help="nạp dữ liệu mẫu (có đánh dấu) để xem thử phần mềm")
+    commands.add_parser(
+        "demo",
+        help="nạp dữ liệu mẫu để xem thử, vào cơ sở dữ liệu mẫu riêng (với --db: chỉ khi tệp chưa có số liệu thật)",
+    )
     forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
     forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
     forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
@@ -89,17 +92,24 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
     return 0
 
 
-def cmd_demo() -> int:
-    from .services.demo import load_demo
+def cmd_demo(path: Path) -> int:
+    from .paths import sample_db_path
+    from .services.demo import RealDataError, load_demo
 
-    result = load_demo()
+    try:
+        result = load_demo()
+    except RealDataError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 1  # refused, not a usage error: nothing was written
     if not result.added:
-        print("Dữ liệu mẫu đã có sẵn trong cơ sở dữ liệu này; không thêm gì.")
+        print(f"Dữ liệu mẫu đã có sẵn trong {path}; không thêm gì.")
     else:
         print(
-            f"Đã nạp dữ liệu mẫu: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
+            f"Đã nạp dữ liệu mẫu vào {path}: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
             f"{result.rotations} bản ghi luân chuyển, {result.tasks} nhiệm vụ."
         )
+    if path == sample_db_path():
+        print('Xem trong cửa sổ: Trợ giúp → "Mở dữ liệu mẫu" (cơ sở dữ liệu thật không bị thay đổi).')
     return 0
 
 
@@ -214,18 +224,24 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
+    from .paths import sample_db_path
     from .services.periods import PeriodError
     from .store import open_store
 
     _utf8_output()
     try:
-        open_store(Path(args.db) if args.db else None)
+        if args.db:
+            path = open_store(Path(args.db))
+        elif args.command == "demo":  # sample data goes to its own database, never into the real one
+            path = open_store(sample_db_path())
+        else:
+            path = open_store(None)
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
         if args.command == "import":
             return cmd_import(args.files, args.dry_run, args.json)
         if args.command == "demo":
-            return cmd_demo()
+            return cmd_demo(path)
         if args.command == "export-summary":
             return cmd_export_summary(args.out, args.as_of)
         if args.command == "report":

@@ -1,4 +1,8 @@
-"""Clearly marked sample data, so a newcomer sees every tab and indicator working. Running it twice adds nothing."""
+"""Clearly marked sample data, so a newcomer sees every tab and indicator working. Running it twice adds nothing.
+
+Sample data lives in a database of its own (``paths.sample_db_path``), marked by the ``demo_data`` setting; it is
+never put into a database that already holds real work, so no database mixes the two.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Setting, SteeringMember, Task, db
+from ..models import AuditEntry, ImportRecord, Rotation, Setting, SteeringMember, Task, UnitReturn, db
 from . import checklist, roster, rotations
+from .errors import DomainError
 from .periods import parse_period
 from .returns import CadreData, EdocData, OfficeData, ReturnData, save_return
 from .units import list_units
@@ -127,10 +132,38 @@ def _cadres(rng: random.Random, count: int, district: bool, year: int) -> list[C
     return rows
 
 
+class RealDataError(DomainError):
+    """The database holds real work: sample data would be mixed into it."""
+
+
+def is_sample_database() -> bool:
+    """True when the open database was filled with sample data (the window shows a DỮ LIỆU MẪU banner)."""
+    return Setting.get_or_none(Setting.key == DEMO_KEY) is not None
+
+
+def holds_real_data() -> bool:
+    """True when the open database holds anything a person put there: returns, imports, members, rotations, tasks
+    or an edit of the seeded units and targets. A freshly created database holds only the seed and says False."""
+    if is_sample_database():
+        return False
+    tables = (UnitReturn, ImportRecord, SteeringMember, Rotation, Task)
+    return any(table.select().exists() for table in tables) or AuditEntry.select().exists()
+
+
 def load_demo() -> DemoResult:
-    """Fill the open database with sample data; a second run changes nothing."""
-    if Setting.get_or_none(Setting.key == DEMO_KEY) is not None:
+    """Fill the open database with sample data; a second run changes nothing.
+
+    Raises:
+        RealDataError: the database already holds real work.
+    """
+    if is_sample_database():
         return DemoResult(False, 0, 0, 0, 0)
+    if holds_real_data():
+        raise RealDataError(
+            "Cơ sở dữ liệu này đã có số liệu thật (báo cáo, thành viên, nhiệm vụ hoặc chỉnh sửa), nên không nạp "
+            "dữ liệu mẫu vào đó để hai loại không bị trộn lẫn. Hãy chạy lệnh demo không kèm --db: dữ liệu mẫu sẽ "
+            "được nạp vào một cơ sở dữ liệu mẫu riêng."
+        )
     rng = random.Random(2016)
     units = list_units()
     returns = 0
