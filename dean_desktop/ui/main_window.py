@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidge
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from .getting_started import FirstStartPanel, SampleBanner, back_to_own_data, install_help_menu
 from .screen_fit import fit_to_screen
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
@@ -70,13 +71,32 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, title)
-        self.setCentralWidget(self.tabs)
+        self.sample_banner = SampleBanner(lambda: back_to_own_data(self))  # under the menu, on sample data only
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sample_banner)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self._imports: ImportController | None = None
         self.setAcceptDrops(True)  # drop returns (files or folders) anywhere on the window to import them
         self._db_label = QLabel()
         self.statusBar().addPermanentWidget(self._db_label)
         self.print_actions: dict[str, QAction] = {}
         self._build_menus()
+        self.first_start = FirstStartPanel(
+            {
+                "export_forms": self.export_forms_action,
+                "import": self.import_action,
+                "report_preview": self.print_actions["report_preview"],
+                **self.help_actions,
+            }
+        )
+        self.first_start.hide()
+        self._pages["overview"].layout().addWidget(self.first_start)  # above the overview, built later
+        self.signals.database_switched.connect(self._show_start_help)
+        self.signals.returns_changed.connect(self._show_start_help)
         self._show_db()
         fit_to_screen(self, QSize(1200, 760))
         self._ready = False
@@ -88,7 +108,16 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Build the current tab (the store must be open); the others are built when first shown."""
         self._ready = True
+        self._show_start_help()
         self._tab_shown(self.tabs.currentIndex())
+
+    def _show_start_help(self) -> None:
+        """The sample-data banner on a sample database; the first steps while no return has been imported."""
+        from ..services.demo import is_sample_database
+        from ..services.indicators import reported_periods
+
+        self.sample_banner.setVisible(is_sample_database())
+        self.first_start.setVisible(not reported_periods())
 
     # --- tabs, built on first use ---------------------------------------------
     def tab(self, key: str) -> Any:
@@ -157,6 +186,7 @@ class MainWindow(QMainWindow):
         install_data_menu(self)
         install_print_menu(self)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.help_actions = install_help_menu(self, help_menu)
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)

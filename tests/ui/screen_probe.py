@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+TASKBAR = 40  # drawn below the offscreen screen in screenshots: the screen itself is the area the taskbar leaves
 
 
 def dialog_classes() -> dict[str, type]:
@@ -58,6 +59,7 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
     made = {
         "AuditDialog": lambda: classes["AuditDialog"](window),
         "ExportFormsDialog": lambda: classes["ExportFormsDialog"](window),
+        "HelpDialog": lambda: classes["HelpDialog"](window),
         "ImportPreviewDialog": lambda: classes["ImportPreviewDialog"]([analyse_file(returned, unit_rows)], window),
         "MemberDialog": lambda: classes["MemberDialog"](unit_rows, members[0], window),
         "RotationDialog": lambda: classes["RotationDialog"](parent=window),
@@ -98,8 +100,23 @@ def main() -> int:
         frame = widget.frameGeometry()
         placed[name] = [frame.x(), frame.y(), frame.width(), frame.height()]
         if shots is not None:
-            widget.grab().save(str(shots / f"{name}.png"))
+            on_screen(widget, None if widget is window or widget is again else window).save(str(shots / f"{name}.png"))
 
+    def on_screen(widget, behind):  # type: ignore[no-untyped-def]
+        """The screen as the user sees it: desktop, taskbar, the main window and the dialog over it."""
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        full = app.primaryScreen().geometry()
+        image = QImage(full.width(), full.height() + TASKBAR, QImage.Format.Format_RGB32)
+        image.fill(QColor("#3a6ea5"))
+        painter = QPainter(image)
+        painter.fillRect(0, full.height(), full.width(), TASKBAR, QColor("#1f1f1f"))
+        for shown in [w for w in (behind, widget) if w is not None]:
+            painter.drawPixmap(shown.geometry().topLeft(), shown.grab())
+        painter.end()
+        return image
+
+    again = None
     window = MainWindow(path)
     window.show()
     for index in range(window.tabs.count()):
