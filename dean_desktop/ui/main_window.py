@@ -11,9 +11,9 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
@@ -213,16 +213,11 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Mở hoặc tạo cơ sở dữ liệu",
-            documents,
-            "Cơ sở dữ liệu (*.db *.sqlite)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.switch_database(Path(path))
+        from .database_dialog import ask_database_path
+
+        path = ask_database_path(self)
+        if path is not None:
+            self.switch_database(path)
 
     def switch_database(self, path: Path) -> None:
         from ..store import open_store
