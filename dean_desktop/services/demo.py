@@ -10,16 +10,15 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import AuditEntry, ImportRecord, Rotation, Setting, SteeringMember, Task, UnitReturn, db
+from ..models import Setting, SteeringMember, Task, db
 from . import checklist, roster, rotations
-from .errors import DomainError
 from .periods import parse_period
 from .returns import CadreData, EdocData, OfficeData, ReturnData, save_return
+from .sample_data import DEMO_KEY, DEMO_MARK, RealDataError, holds_real_data, is_sample_database
 from .units import list_units
 from .vocab import TASK_STATUS
 
-DEMO_KEY = "demo_data"
-DEMO_MARK = "DỮ LIỆU MẪU"
+__all__ = ["DEMO_KEY", "DEMO_MARK", "DemoResult", "RealDataError", "holds_real_data", "is_sample_database", "load_demo"]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đinh", "Ma", "Lương", "Hà", "Triệu", "Nông", "Đặng", "Vũ", "Bùi"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh"]
@@ -130,24 +129,6 @@ def _cadres(rng: random.Random, count: int, district: bool, year: int) -> list[C
             )
         )
     return rows
-
-
-class RealDataError(DomainError):
-    """The database holds real work: sample data would be mixed into it."""
-
-
-def is_sample_database() -> bool:
-    """True when the open database was filled with sample data (the window shows a DỮ LIỆU MẪU banner)."""
-    return Setting.get_or_none(Setting.key == DEMO_KEY) is not None
-
-
-def holds_real_data() -> bool:
-    """True when the open database holds anything a person put there: returns, imports, members, rotations, tasks
-    or an edit of the seeded units and targets. A freshly created database holds only the seed and says False."""
-    if is_sample_database():
-        return False
-    tables = (UnitReturn, ImportRecord, SteeringMember, Rotation, Task)
-    return any(table.select().exists() for table in tables) or AuditEntry.select().exists()
 
 
 def load_demo() -> DemoResult:

@@ -132,7 +132,8 @@ def show_user_guide(window: QWidget) -> None:
 
 def open_sample_data(window: MainWindow) -> None:
     """Open the sample database (creating and filling it the first time) in place of the current one."""
-    from ..services.demo import holds_real_data, is_sample_database, load_demo
+    from ..services.demo import load_demo
+    from ..services.sample_data import holds_real_data, is_sample_database
     from .workers import run_with_progress
 
     path = sample_db_path()

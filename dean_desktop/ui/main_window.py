@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
 
     def _show_start_help(self) -> None:
         """The sample-data banner on a sample database; the first steps while no return has been imported."""
-        from ..services.demo import is_sample_database
         from ..services.indicators import reported_periods
+        from ..services.sample_data import is_sample_database
 
         self.sample_banner.setVisible(is_sample_database())
         self.first_start.setVisible(not reported_periods())
