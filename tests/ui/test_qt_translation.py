@@ -27,11 +27,12 @@ from dean_desktop.ui.qt_vietnamese import install_vietnamese, qt_translation_pat
 
 @pytest.fixture
 def vietnamese(qapp: QApplication) -> Iterator[QTranslator]:
+    before = QLocale()
     translator = install_vietnamese(qapp)
     assert translator is not None, "resources/i18n/qtbase_vi.qm is missing"
     yield translator
     qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale.c())
+    QLocale.setDefault(before)  # other tests keep the locale they had
 
 
 def _menu_words(menu: QMenu) -> list[str]:
