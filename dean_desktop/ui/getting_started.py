@@ -125,9 +125,9 @@ def install_help_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
 def show_user_guide(window: QWidget) -> None:
     from .dialogs.help_dialog import HelpDialog
 
-    dialog = HelpDialog(window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog = window.findChild(HelpDialog) or HelpDialog(window)  # one guide per window, kept when closed
     dialog.show()  # not modal: the guide stays open beside the window while the clerk follows it
+    dialog.activateWindow()
 
 
 def open_sample_data(window: MainWindow) -> None:
