@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from .. import APP_NAME, ORG_NAME, __version__
 from ..paths import default_db_path, resource_dir
 from .qt_vietnamese import install_vietnamese
-from .screen_fit import install_screen_fitter
 from .single_instance import DatabaseInUseError, hold_database, release_all
 from .widgets import messages
 
@@ -67,7 +66,6 @@ def run_application(db_path: Path | None, argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "dean_desktop.png")))
     install_vietnamese(app)  # Qt's own words (context menus, standard buttons, print preview) in Vietnamese
-    install_screen_fitter(app)  # no window or dialog opens larger than the screen or off it
     install_exception_hook()
     path = Path(db_path) if db_path else default_db_path()
     try:

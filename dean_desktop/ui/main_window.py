@@ -71,30 +71,20 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, title)
-        self.sample_banner = SampleBanner(lambda: back_to_own_data(self))  # under the menu, on sample data only
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.sample_banner)
-        column.addWidget(self.tabs)
+        self._column = QVBoxLayout(central)  # the sample-data banner goes above the tabs, once the store is open
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs)
         self.setCentralWidget(central)
+        self.sample_banner: SampleBanner | None = None
+        self.first_start: FirstStartPanel | None = None
         self._imports: ImportController | None = None
         self.setAcceptDrops(True)  # drop returns (files or folders) anywhere on the window to import them
         self._db_label = QLabel()
         self.statusBar().addPermanentWidget(self._db_label)
         self.print_actions: dict[str, QAction] = {}
         self._build_menus()
-        self.first_start = FirstStartPanel(
-            {
-                "export_forms": self.export_forms_action,
-                "import": self.import_action,
-                "report_preview": self.print_actions["report_preview"],
-                **self.help_actions,
-            }
-        )
-        self.first_start.hide()
-        self._pages["overview"].layout().addWidget(self.first_start)  # above the overview, built later
         self.signals.database_switched.connect(self._show_start_help)
         self.signals.returns_changed.connect(self._show_start_help)
         self._show_db()
@@ -112,10 +102,23 @@ class MainWindow(QMainWindow):
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_start_help(self) -> None:
-        """The sample-data banner on a sample database; the first steps while no return has been imported."""
+        """The sample-data banner on a sample database; the first steps while no return has been imported.
+
+        Both are built here, after the window is on screen, not in ``__init__``: start-up pays only for the frame.
+        """
         from ..services.indicators import reported_periods
         from ..services.sample_data import is_sample_database
 
+        if self.sample_banner is None or self.first_start is None:
+            self.sample_banner = SampleBanner(lambda: back_to_own_data(self))
+            self._column.insertWidget(0, self.sample_banner)  # under the menu, above the tabs
+            actions = {"export_forms": self.export_forms_action, "import": self.import_action}
+            actions["report_preview"] = self.print_actions["report_preview"]
+            self.first_start = FirstStartPanel({**actions, **self.help_actions})
+            self.first_start.hide()
+            overview = self._pages["overview"].layout()
+            assert isinstance(overview, QVBoxLayout)
+            overview.insertWidget(0, self.first_start)  # above the overview tab, which may be built already
         self.sample_banner.setVisible(is_sample_database())
         self.first_start.setVisible(not reported_periods())
 

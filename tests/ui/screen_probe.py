@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+MODELESS = {"HelpDialog"}  # shown with show(), not through messages.run_dialog
 TASKBAR = 40  # drawn below the offscreen screen in screenshots: the screen itself is the area the taskbar leaves
 
 
@@ -84,11 +85,10 @@ def main() -> int:
     from dean_desktop.store import open_store
     from dean_desktop.ui.main_window import MainWindow
     from dean_desktop.ui.qt_vietnamese import install_vietnamese
-    from dean_desktop.ui.screen_fit import install_screen_fitter
+    from dean_desktop.ui.screen_fit import fit_to_screen
 
     app = QApplication(sys.argv[:1])
     install_vietnamese(app)
-    install_screen_fitter(app)  # as ui.application does
     path = open_store(work / "de_an.db")
     load_demo()
     screen = app.primaryScreen().availableGeometry()
@@ -126,6 +126,8 @@ def main() -> int:
     record("MainWindow", window)
     for name, make in make_dialogs(window, work).items():
         dialog = make()
+        if name not in MODELESS:
+            fit_to_screen(dialog)  # what messages.run_dialog does before exec(), which would block here
         dialog.show()
         record(name, dialog)
         dialog.close()
