@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
@@ -91,6 +90,8 @@ class SampleBanner(QFrame):
     """A coloured bar under the menu while the open database is a sample one, with the way back."""
 
     def __init__(self, back: Callable[[], None], parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # here, not at import: the main window imports this module before it shows
+
         super().__init__(parent)
         self.setStyleSheet(BANNER_STYLE)
         self.label = QLabel(

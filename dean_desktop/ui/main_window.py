@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-            fit_to_screen(self)  # saved on a larger screen, or on one no longer attached
+            fit_to_screen(self, placed=True)  # saved on a larger screen, or on one no longer attached
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
