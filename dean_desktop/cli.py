@@ -36,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     indicators = commands.add_parser("indicators", help="bảng chỉ tiêu của hai Đề án")
     indicators.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018" hoặc "Quý II/2019"')
     indicators.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-    commands.add_parser("demo", help="nạp dữ liệu mẫu (có đánh dấu) để xem thử phần mềm")
+    commands.add_parser(
+        "demo",
+        help="nạp dữ liệu mẫu để xem thử, vào cơ sở dữ liệu mẫu riêng (với --db: chỉ khi tệp chưa có số liệu thật)",
+    )
     copy = commands.add_parser("copy-db", help="chép toàn bộ cơ sở dữ liệu vào một tệp mới hoặc máy chủ trống")
     copy.add_argument(
         "target", metavar="ĐÍCH", help="tệp .db mới, hoặc postgresql://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:CỔNG/TÊN_CSDL"
@@ -90,17 +93,24 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
     return 0
 
 
-def cmd_demo() -> int:
-    from .services.demo import load_demo
+def cmd_demo(path: Path) -> int:
+    from .paths import sample_db_path
+    from .services.demo import RealDataError, load_demo
 
-    result = load_demo()
+    try:
+        result = load_demo()
+    except RealDataError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return 1  # refused, not a usage error: nothing was written
     if not result.added:
-        print("Dữ liệu mẫu đã có sẵn trong cơ sở dữ liệu này; không thêm gì.")
+        print(f"Dữ liệu mẫu đã có sẵn trong {path}; không thêm gì.")
     else:
         print(
-            f"Đã nạp dữ liệu mẫu: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
+            f"Đã nạp dữ liệu mẫu vào {path}: {result.returns} báo cáo, {result.members} thành viên Ban Chỉ đạo, "
             f"{result.rotations} bản ghi luân chuyển, {result.tasks} nhiệm vụ."
         )
+    if path == sample_db_path():
+        print('Xem trong cửa sổ: Trợ giúp → "Mở dữ liệu mẫu" (cơ sở dữ liệu thật không bị thay đổi).')
     return 0
 
 
@@ -264,12 +274,15 @@ def _failure_message(error: BaseException, target: object) -> str | None:
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .errors import UserError
+    from .paths import sample_db_path
     from .store import open_store
     from .targets import is_server_target
 
     utf8_output()
     as_json = bool(getattr(args, "json", False))
     target = args.db or None
+    if target is None and args.command == "demo":  # sample data goes to its own database, never into the real one
+        target = str(sample_db_path())
     try:
         opened = open_store(target)
     except Exception as error:  # every failure to open the database: one sentence, exit 1
@@ -287,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "import":
             return cmd_import(args.files, args.dry_run, args.json)
         if args.command == "demo":
-            return cmd_demo()
+            return cmd_demo(opened)
         if args.command == "copy-db":
             return cmd_copy_db(args.target, args.json)
         if args.command == "export-summary":

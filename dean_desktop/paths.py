@@ -8,6 +8,7 @@ from pathlib import Path
 
 APP_DIR_NAME = "DeanDesktop"
 DB_FILE_NAME = "de_an.db"
+SAMPLE_DB_FILE_NAME = "du-lieu-mau.db"  # sample data apart from the real database
 
 
 def resource_dir() -> Path:
@@ -34,6 +35,11 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / DB_FILE_NAME
+
+
+def sample_db_path() -> Path:
+    """The sample database that ``demo`` fills and the window's "Mở dữ liệu mẫu" opens; never the real one."""
+    return data_dir() / SAMPLE_DB_FILE_NAME
 
 
 def backup_dir_for(db_path: Path) -> Path:

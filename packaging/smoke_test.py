@@ -223,6 +223,7 @@ def missing_from_bundle(folder: Path, platform: str = sys.platform) -> list[str]
         internal / "resources" / "seed" / "units.json",
         internal / "resources" / "seed" / "projects.json",
         internal / "resources" / "icons" / "dean_desktop.png",
+        internal / "resources" / "i18n" / "qtbase_vi.qm",  # Qt's own words in Vietnamese
     ]
     missing = [str(path.relative_to(folder)) for path in needed if not path.is_file()]
     plugins = next((path for path in internal.rglob("plugins") if (path / "platforms").is_dir()), None)

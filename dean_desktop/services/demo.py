@@ -1,4 +1,8 @@
-"""Clearly marked sample data, so a newcomer sees every tab and indicator working. Running it twice adds nothing."""
+"""Clearly marked sample data, so a newcomer sees every tab and indicator working. Running it twice adds nothing.
+
+Sample data lives in a database of its own (``paths.sample_db_path``), marked by the ``demo_data`` setting; it is
+never put into a database that already holds real work, so no database mixes the two.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,11 @@ from ..models import Setting, SteeringMember, Task, db
 from . import checklist, roster, rotations
 from .periods import parse_period
 from .returns import CadreData, EdocData, OfficeData, ReturnData, save_return
+from .sample_data import DEMO_KEY, DEMO_MARK, RealDataError, holds_real_data, is_sample_database
 from .units import list_units
 from .vocab import TASK_STATUS
 
-DEMO_KEY = "demo_data"
-DEMO_MARK = "DỮ LIỆU MẪU"
+__all__ = ["DEMO_KEY", "DEMO_MARK", "DemoResult", "RealDataError", "holds_real_data", "is_sample_database", "load_demo"]
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đinh", "Ma", "Lương", "Hà", "Triệu", "Nông", "Đặng", "Vũ", "Bùi"]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân", "Thanh"]
@@ -128,9 +132,19 @@ def _cadres(rng: random.Random, count: int, district: bool, year: int) -> list[C
 
 
 def load_demo() -> DemoResult:
-    """Fill the open database with sample data; a second run changes nothing."""
-    if Setting.get_or_none(Setting.key == DEMO_KEY) is not None:
+    """Fill the open database with sample data; a second run changes nothing.
+
+    Raises:
+        RealDataError: the database already holds real work.
+    """
+    if is_sample_database():
         return DemoResult(False, 0, 0, 0, 0)
+    if holds_real_data():
+        raise RealDataError(
+            "Cơ sở dữ liệu này đã có số liệu thật (báo cáo, thành viên, nhiệm vụ hoặc chỉnh sửa), nên không nạp "
+            "dữ liệu mẫu vào đó để hai loại không bị trộn lẫn. Hãy chạy lệnh demo không kèm --db: dữ liệu mẫu sẽ "
+            "được nạp vào một cơ sở dữ liệu mẫu riêng."
+        )
     rng = random.Random(2016)
     units = list_units()
     returns = 0

@@ -9,13 +9,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from .. import APP_NAME, ORG_NAME, __version__
 from ..paths import default_db_path, resource_dir
 from ..targets import is_server_target, target_label
+from .qt_vietnamese import install_vietnamese
 from .single_instance import DatabaseInUseError, hold_database, release_all
 from .widgets import messages
 
@@ -65,7 +66,7 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "dean_desktop.png")))
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    install_vietnamese(app)  # Qt's own words (context menus, standard buttons, print preview) in Vietnamese
     install_exception_hook()
     if db_path is None:  # the server the user chose to open at each start, if any (Tệp → Kết nối máy chủ…)
         from .server_actions import remembered_server

@@ -11,16 +11,17 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
 from ..targets import is_server_target, target_label, target_name
-from . import recent_folders
 from .application import warn_if_on_network
+from .getting_started import FirstStartPanel, SampleBanner, back_to_own_data, install_help_menu
+from .screen_fit import fit_to_screen
 from .server_actions import install_server_actions
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
@@ -73,15 +74,24 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
             self.tabs.addTab(page, title)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        self._column = QVBoxLayout(central)  # the sample-data banner goes above the tabs, once the store is open
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self.sample_banner: SampleBanner | None = None
+        self.first_start: FirstStartPanel | None = None
         self._imports: ImportController | None = None
         self.setAcceptDrops(True)  # drop returns (files or folders) anywhere on the window to import them
         self._db_label = QLabel()
         self.statusBar().addPermanentWidget(self._db_label)
         self.print_actions: dict[str, QAction] = {}
         self._build_menus()
+        self.signals.database_switched.connect(self._show_start_help)
+        self.signals.returns_changed.connect(self._show_start_help)
         self._show_db()
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
         self._ready = False
         self.watcher: Any = None
         self._restore_state()
@@ -93,6 +103,7 @@ class MainWindow(QMainWindow):
         """Build the current tab (the store must be open); the others are built when first shown. From now on, what
         others write to the store shows here within about two seconds (live_updates.StoreWatcher)."""
         self._ready = True
+        self._show_start_help()
         self._tab_shown(self.tabs.currentIndex())
         if self.watcher is None:
             from .live_updates import StoreWatcher
@@ -100,6 +111,27 @@ class MainWindow(QMainWindow):
             self.watcher = StoreWatcher(self.signals, self)
             self.signals.database_switched.connect(self.watcher.start)
         self.watcher.start()
+
+    def _show_start_help(self) -> None:
+        """The sample-data banner on a sample database; the first steps while no return has been imported.
+
+        Both are built here, after the window is on screen, not in ``__init__``: start-up pays only for the frame.
+        """
+        from ..services.indicators import reported_periods
+        from ..services.sample_data import is_sample_database
+
+        if self.sample_banner is None or self.first_start is None:
+            self.sample_banner = SampleBanner(lambda: back_to_own_data(self))
+            self._column.insertWidget(0, self.sample_banner)  # under the menu, above the tabs
+            actions = {"export_forms": self.export_forms_action, "import": self.import_action}
+            actions["report_preview"] = self.print_actions["report_preview"]
+            self.first_start = FirstStartPanel({**actions, **self.help_actions})
+            self.first_start.hide()
+            overview = self._pages["overview"].layout()
+            assert isinstance(overview, QVBoxLayout)
+            overview.insertWidget(0, self.first_start)  # above the overview tab, which may be built already
+        self.sample_banner.setVisible(is_sample_database())
+        self.first_start.setVisible(not reported_periods())
 
     # --- tabs, built on first use ---------------------------------------------
     def tab(self, key: str) -> Any:
@@ -170,6 +202,7 @@ class MainWindow(QMainWindow):
         install_data_menu(self)
         install_print_menu(self)
         help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.help_actions = install_help_menu(self, help_menu)
         about = QAction("&Giới thiệu", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -196,16 +229,11 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        path = recent_folders.save_file(
-            self,
-            recent_folders.DATABASE,
-            "Mở hoặc tạo cơ sở dữ liệu",
-            "",
-            "Cơ sở dữ liệu (*.db *.sqlite)",
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.switch_database(Path(path))
+        from .database_dialog import ask_database_path
+
+        path = ask_database_path(self)
+        if path is not None:
+            self.switch_database(path)
 
     def switch_database(self, path: Path | str) -> None:
         from ..store import open_store
@@ -241,6 +269,7 @@ class MainWindow(QMainWindow):
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            fit_to_screen(self, placed=True)  # saved on a larger screen, or on one no longer attached
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -10,11 +10,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..rendering.pdf import print_document, render_html_pdf
 from . import recent_folders
+from .screen_fit import fit_to_screen
 from .widgets import messages
 from .workers import run_with_progress
 
@@ -39,7 +41,7 @@ def preview_dialog(parent: QWidget | None, html: str, title: str) -> QPrintPrevi
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Xem trước khi in — {title}")
     dialog.paintRequested.connect(lambda device: print_document(html, device))
-    dialog.resize(900, 1000)
+    fit_to_screen(dialog, QSize(900, 1000))  # a tall A4 page where the screen allows
     dialog.printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
     return dialog
 

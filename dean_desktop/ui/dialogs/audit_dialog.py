@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, QSize, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from ...services.formatting import format_datetime
 from ...services.history import audit_filter_choices, search_audit
 from ...services.rows import AuditRow
 from ...services.vocab import TASK_STATUS
+from ..screen_fit import fit_to_screen
 from ..table_models.base import Column, RowTableModel
 from ..widgets.table_view import DataTable
 
@@ -127,7 +128,7 @@ class AuditDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nhật ký thay đổi")
-        self.resize(1100, 620)
+        fit_to_screen(self, QSize(1100, 620))
 
         self.table_combo = QComboBox()
         self.user_combo = QComboBox()

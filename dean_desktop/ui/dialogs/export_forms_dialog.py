@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from ...services.periods import Period, PeriodError, parse_period
 from ...services.rows import UnitRow
 from ...services.units import list_units
 from .. import recent_folders
+from ..screen_fit import fit_to_screen
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
@@ -92,7 +93,7 @@ class ExportFormsDialog(QDialog):
         layout.addWidget(self.unit_list, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(560, 600)
+        fit_to_screen(self, QSize(560, 600))
         self._units = list_units()
         self._period_changed(self.period_box.currentText())
 

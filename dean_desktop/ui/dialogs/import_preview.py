@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..screen_fit import fit_to_screen
 
 SECTION_LABELS = {
     "office": "Một cửa",
@@ -121,7 +123,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1000, 620)
+        fit_to_screen(self, QSize(1000, 620))
         if plans:
             self.table.setCurrentCell(0, 1)
         self._update_buttons()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from ...services.roster import MemberInput
 from ...services.rows import MemberRow, UnitRow
 from ...services.text_search import marked_text, query_words, search_text
 from ...services.vocab import COMMITTEE_ROLES
+from ..screen_fit import fit_to_screen
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -53,7 +54,8 @@ class MemberDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sửa thông tin thành viên" if member else "Thêm thành viên Ban Chỉ đạo")
-        self.setMinimumSize(560, 640)
+        self.setMinimumWidth(480)
+        fit_to_screen(self, QSize(560, 640))  # the unit list scrolls on a low screen
 
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Ví dụ: Nguyễn Văn An")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ..screen_fit import fit_to_screen
+
 
 def run_dialog(dialog: QDialog) -> bool:
-    """Show a dialog modally; True when the user accepted it."""
+    """Show a dialog modally, wholly on its screen; True when the user accepted it."""
+    fit_to_screen(dialog)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
