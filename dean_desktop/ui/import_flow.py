@@ -9,13 +9,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..services.files import expand_workbook_paths
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
 from .workers import Job, run_with_progress
 
-FILE_FILTER = "Sổ tính Excel (*.xlsx *.xlsm *.xls);;Tất cả các tệp (*)"
+FILE_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.xlsb *.ods);;Tất cả các tệp (*)"
 
 
 def documents_dir() -> str:
@@ -37,6 +36,7 @@ class ImportController(QObject):
         self.signals = signals
         self.job: Job | None = None
         self.last_outcomes: list[Any] = []
+        self.skipped: list[Any] = []  # files the last selection left out, with why (shown in the preview)
         self.on_finished: Callable[[list[Any]], None] | None = None
 
     @property
@@ -52,9 +52,16 @@ class ImportController(QObject):
         if self.busy:
             messages.show_error(self.window, "Đang nhập các tệp khác; hãy đợi xong rồi nhập tiếp.")
             return
-        files = expand_workbook_paths(paths)
+        from ..services.excel_import import find_workbooks  # lazy: the importer is not needed to show the window
+
+        selection = find_workbooks(paths)
+        files, self.skipped = selection.files, selection.skipped
         if not files:
-            messages.show_error(self.window, "Không có tệp Excel (.xlsx, .xlsm, .xls) nào trong những gì đã chọn.")
+            lines = [f"• {item.path.name}: {item.reason}" for item in self.skipped[:20]]
+            messages.show_error(
+                self.window,
+                "\n".join(["Không có bảng tính (.xlsx, .xlsm, .xls, .xlsb, .ods) nào trong những gì đã chọn.", *lines]),
+            )
             return
 
         def analyse(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list[Any]:
@@ -81,7 +88,7 @@ class ImportController(QObject):
         self.job = None
         if not plans:
             return
-        dialog = ImportPreviewDialog(plans, self.window)
+        dialog = ImportPreviewDialog(plans, self.window, skipped=self.skipped)
         if not messages.run_dialog(dialog):
             return
         chosen = dialog.chosen()
@@ -105,7 +112,8 @@ class ImportController(QObject):
                 # Analysed again against the store as it is now: an earlier file of this batch may have
                 # replaced the same unit and period, which would make the preview's "unchanged" stale.
                 fresh = analyse_file(plan.path, units) if plan.ok else plan
-                outcomes.append(apply_plan(fresh))
+                # Removals go through only where the preview showed them and the user ticked to confirm.
+                outcomes.append(apply_plan(fresh, allow_removals=plan.needs_confirmation))
             return outcomes
 
         self.job = run_with_progress(self.window, "Đang nhập báo cáo…", apply, self._done, self._failed)

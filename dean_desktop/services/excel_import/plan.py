@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-from ...models import Cadre, EdocOrg, OfficeReadiness, UnitReturn
+from ...models import Cadre, EdocOrg, OfficeReadiness, Project, UnitReturn
 from ..errors import DomainError
 from ..periods import Period
 from ..returns import CadreData, OfficeData, ReturnData
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 RETURN_KINDS = ("info", "office", "edoc", "cadres")
 DISTRICT_KINDS = ("rotations", "roster")
 UNCHANGED_MESSAGE = "Tệp này đã được nhập trước đó; không thay đổi gì."
+MAX_FORMULA_ISSUES = 20
 SAME_CONTENT_MESSAGE = "Nội dung trùng với báo cáo đã nhập trước đó cho đơn vị và kỳ này; không thay đổi gì."
 
 
@@ -59,10 +61,17 @@ class FilePlan:
     diff: dict[str, SectionDiff] = field(default_factory=dict)
     unchanged: bool = False
     payload: ReturnData | DistrictPayload | None = None
+    # Whole sections already stored that importing would remove: imported only once the user confirms (the preview's
+    # tick, the command line's --allow-removals).
+    removals: list[Issue] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.ok and not self.unchanged and bool(self.removals)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -217,17 +226,12 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
     kinds = dict(match.by_kind)
     if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
         _guess_by_content(book, kinds)
-    for kind, sheet in match.ignored:
-        if kind in SHEET_LABELS:
-            plan.warnings.append(
-                Issue(
-                    sheet.name,
-                    None,
-                    None,
-                    f'trang tính này cũng giống trang "{SHEET_LABELS[kind]}" '
-                    f'nhưng đã dùng trang "{kinds[kind].name}"; bỏ qua trang này.',
-                )
-            )
+    refusals = _competing_sheets(book, match.competing, kinds)
+    ignored = [
+        _ignored_sheet(sheet, kinds[kind], SHEET_LABELS[kind])
+        for kind, sheet in match.ignored
+        if kind in SHEET_LABELS and kind not in match.competing and sheet is not kinds[kind]
+    ]
     if any(k in kinds for k in RETURN_KINDS):
         _analyse_return(plan, book, kinds, units)
     elif any(k in kinds for k in DISTRICT_KINDS):
@@ -243,6 +247,75 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
                 f"các trang tính có trong tệp: {_sheet_names(book)}.",
             )
         )
+    plan.warnings = ignored + plan.warnings
+    refusals += _unsaved_formulas(book, kinds)
+    if refusals:
+        plan.errors = refusals + plan.errors
+        plan.payload, plan.diff, plan.unchanged, plan.removals = None, {}, False, []
+
+
+def _ignored_sheet(sheet: SheetInfo, used: SheetInfo, label: str) -> Issue:
+    if not sheet.visible and used.visible:
+        return Issue(
+            sheet.name,
+            None,
+            None,
+            f'trang tính ẩn này cũng là trang "{label}"; đã đọc trang đang hiện "{used.name}" và bỏ qua trang ẩn. '
+            "Nếu trang ẩn mới là số liệu đúng, hãy hiện nó, xóa trang kia rồi nhập lại.",
+        )
+    return Issue(
+        sheet.name,
+        None,
+        None,
+        f'trang tính này cũng giống trang "{label}" nhưng đã dùng trang "{used.name}"; bỏ qua trang này.',
+    )
+
+
+def _competing_sheets(
+    book: Workbook, competing: dict[str, list[SheetInfo]], kinds: dict[str, SheetInfo]
+) -> list[Issue]:
+    """Two visible sheets holding data for one role (`Cán bộ` and `Cán bộ (2)`): which is the return is unknown.
+    When only one of them holds anything, it is the one read."""
+    issues = []
+    for kind, sheets in competing.items():
+        filled = [s for s in sheets if any(any(v is not None for v in row) for row in book.rows(s))]
+        if len(filled) == 1:
+            kinds[kind] = filled[0]
+        elif len(filled) > 1 and kind in SHEET_LABELS:
+            names = ", ".join(f'"{s.name}"' for s in filled)
+            issues.append(
+                Issue(
+                    None,
+                    None,
+                    None,
+                    f'có {len(filled)} trang tính cùng là trang "{SHEET_LABELS[kind]}" ({names}) và đều đang hiện; '
+                    "không biết trang nào là số liệu đúng. Hãy xóa (hoặc ẩn) các trang cũ, chỉ để lại một trang rồi "
+                    "nhập lại.",
+                )
+            )
+    return issues
+
+
+def _unsaved_formulas(book: Workbook, kinds: dict[str, SheetInfo]) -> list[Issue]:
+    """A formula whose result was never saved reads as blank: refused in the sheets the import reads."""
+    issues = []
+    for sheet in {s.raw_name: s for s in kinds.values()}.values():
+        cells = book.unsaved_formulas.get(unicodedata.normalize("NFC", sheet.raw_name), [])
+        for row, column in cells[:MAX_FORMULA_ISSUES]:
+            issues.append(
+                Issue(
+                    sheet.name,
+                    row,
+                    column,
+                    f"ô {column}{row} có công thức nhưng chưa có kết quả được lưu (tệp do một chương trình khác tạo, "
+                    "chưa mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu rồi gửi lại.",
+                )
+            )
+        if len(cells) > MAX_FORMULA_ISSUES:
+            issues.append(
+                Issue(sheet.name, None, None, f"và {len(cells) - MAX_FORMULA_ISSUES} ô công thức khác như vậy.")
+            )
+    return issues
 
 
 def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
@@ -263,10 +336,16 @@ def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo],
     info_sheet = kinds["info"]
     info = parse_info(info_sheet.name, book.rows(info_sheet), found)
     meta = read_meta(book.rows(kinds["meta"])) if "meta" in kinds else {}
-    plan.unit, plan.period = identify(info_sheet.name, info.unit, info.period, meta, units, found)
-    office = parse_office(kinds["office"].name, book.rows(kinds["office"]), found) if "office" in kinds else None
-    edoc = parse_edoc(kinds["edoc"].name, book.rows(kinds["edoc"]), found) if "edoc" in kinds else None
-    cadres = parse_cadres(kinds["cadres"].name, book.rows(kinds["cadres"]), found) if "cadres" in kinds else None
+    years = list(Project.select(Project.start_year, Project.end_year).tuples())
+    plan.unit, plan.period = identify(info_sheet.name, info.unit, info.period, meta, units, found, years)
+    period = plan.period
+    office = (
+        parse_office(kinds["office"].name, book.rows(kinds["office"]), found, period) if "office" in kinds else None
+    )
+    edoc = parse_edoc(kinds["edoc"].name, book.rows(kinds["edoc"]), found, period) if "edoc" in kinds else None
+    cadres = (
+        parse_cadres(kinds["cadres"].name, book.rows(kinds["cadres"]), found, period) if "cadres" in kinds else None
+    )
     if not found.errors and office is None and not edoc and not cadres:
         found.error(
             None,
@@ -291,15 +370,67 @@ def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo],
         file_hash=plan.file_hash,
     )
     plan.diff, existing = return_diff(plan.payload)
+    plan.removals = _whole_sections_removed(plan, kinds)
     if existing is not None:
         same_file = existing.file_hash == plan.file_hash
         same_header = (existing.reported_on, existing.reporter, existing.reporter_phone) == (
-            info.reported_on, info.reporter, info.phone,
-        )  # fmt: skip
+            info.reported_on,
+            info.reporter,
+            info.phone,
+        )
         plan.unchanged = same_file or (same_header and not any(d.any for d in plan.diff.values()))
         if plan.unchanged:
             message = UNCHANGED_MESSAGE if same_file else SAME_CONTENT_MESSAGE
             plan.warnings.append(Issue(None, None, None, message))
+
+
+_SECTION_WHAT = {"office": ("Một cửa", "mục Một cửa"), "edoc": ("Văn bản điện tử", "tổ chức"),
+                 "cadres": ("Cán bộ", "cán bộ")}  # fmt: skip
+
+
+def _whole_sections_removed(plan: FilePlan, kinds: dict[str, SheetInfo]) -> list[Issue]:
+    """Sections stored for this unit and period that the re-sent return would empty (an empty `Cán bộ` table)."""
+    issues = []
+    assert plan.unit is not None and plan.period is not None
+    data = plan.payload
+    assert isinstance(data, ReturnData)
+    kept = {"office": data.office is not None, "edoc": bool(data.edoc), "cadres": bool(data.cadres)}
+    for section, diff in plan.diff.items():
+        if not diff.removed or kept.get(section, True):
+            continue
+        label, what = _SECTION_WHAT[section]
+        sheet = kinds.get(section)
+        why = f'trang "{sheet.name}" không có dòng nào' if sheet else f'tệp không có trang "{label}"'
+        issues.append(
+            Issue(
+                sheet.name if sheet else None,
+                None,
+                None,
+                f"{why}, nhưng đã lưu {diff.removed} {what} của {plan.unit.name} kỳ {plan.period.label}; nhập tệp "
+                f"này sẽ xóa toàn bộ phần {label} đã lưu.",
+            )
+        )
+    return issues
+
+
+REMOVAL_HINT = (
+    "Chỉ nhập khi chắc chắn muốn xóa: đánh dấu xác nhận trong cửa sổ xem trước, hoặc thêm --allow-removals vào lệnh."
+)
+
+
+def refuse_removals(plan: FilePlan) -> None:
+    """Turn the removals that were not confirmed into errors: the file is then refused and nothing changes."""
+    if plan.needs_confirmation:
+        plan.errors = [Issue(i.sheet, i.row, i.column, f"{i.message} {REMOVAL_HINT}") for i in plan.removals]
+
+
+def confirm_removals(plan: FilePlan) -> None:
+    """The user confirmed: the removals are kept in the warnings of the import record."""
+    if plan.needs_confirmation:
+        plan.warnings = plan.warnings + [
+            Issue(i.sheet, i.row, i.column, f"{i.message} (đã xác nhận xóa)") for i in plan.removals
+        ]
+        plan.removals = []
 
 
 def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
