@@ -24,6 +24,7 @@ from .values import is_blank, text
 _PERIOD_PREFIX = re.compile(r"^(?:ky bao cao|bao cao ky|bao cao|ky bc|ky|thoi gian|nam bao cao)\s*[:\-]?\s*")
 _UNIT_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:huyen\s+dinh hoa|dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
 _UNIT_PREFIX = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|dang bo|hdnd)\s+")
+_KIND_AFTER = re.compile(r"\s*[,\-–(]?\s*(?:xa|thi tran)\s*\)?$")  # "Chợ Chu thị trấn", "Bảo Linh (xã)"
 # "Ủy ban MTTQ huyện Định Hóa", "Huyện đoàn Định Hóa": the district's own name after an agency whose name ends in
 # "huyện" (or is "Huyện đoàn"); dropping only the place name keeps the "huyện" that is part of the agency's name.
 _PLACE_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
@@ -104,7 +105,13 @@ def resolve_unit_loose(raw: str, units: list[UnitRow]) -> UnitRow:
     except UnitNotFoundError as error:
         folded = fold(raw)
         stripped = _UNIT_SUFFIX.sub("", folded)
-        for variant in (stripped, _UNIT_PREFIX.sub("", stripped), _PLACE_SUFFIX.sub("", folded)):
+        variants = (
+            stripped,
+            _UNIT_PREFIX.sub("", stripped),
+            _PLACE_SUFFIX.sub("", folded),
+            _KIND_AFTER.sub("", stripped),
+        )
+        for variant in variants:
             if variant and variant != folded:
                 try:
                     return resolve_unit(variant, units)

@@ -150,9 +150,30 @@ def test_a_form_of_one_unit_filled_with_another_units_data_is_refused(
     path = build_return(tmp_path / "r.xlsx", unit="Chợ Chu thị trấn", office=office(False), edoc=[("UBND", False)],
                         cadres=[cadre("Ma Văn Cường", 1970)], style=Messy(meta=("05554", "2017")))  # fmt: skip
     errors = _refused_and_nothing_moved(path, a_period_imported)
-    assert len(errors) == 1 and errors[0].startswith('Thông tin chung, dòng 1, cột "Đơn vị": đơn vị ghi là')
-    assert "Bảo Linh" in errors[0] and "biểu mẫu" in errors[0]
+    assert errors == [
+        'Thông tin chung, dòng 1, cột "Đơn vị": đơn vị ghi là "Chợ Chu thị trấn" (Thị trấn Chợ Chu) nhưng biểu mẫu '
+        "được lập cho Bảo Linh; không nhập để khỏi ghi đè số liệu của Bảo Linh. Hãy dùng biểu mẫu của Thị trấn Chợ Chu "
+        "(hoặc sửa ô Đơn vị nếu ghi nhầm)."
+    ]
     assert sorted(c.full_name for c in Cadre.select()) == sorted(p["name"] for p in PEOPLE * 2)
+
+
+def test_a_name_the_register_does_not_know_on_a_form_of_another_unit_is_refused(tmp_path: Path) -> None:
+    path = build_return(tmp_path / "r.xlsx", unit="Xã Không Có", cadres=PEOPLE, style=Messy(meta=("05554", "2017")))
+    assert [e.text() for e in analyse_file(path).errors] == [
+        'Thông tin chung, dòng 1, cột "Đơn vị": đơn vị ghi là "Xã Không Có", không phải Bảo Linh mà biểu mẫu này được '
+        "lập cho. Nếu đây là báo cáo của Bảo Linh, hãy sửa ô Đơn vị; nếu là của đơn vị khác, hãy dùng biểu mẫu của "
+        "đơn vị đó."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [("Chợ Chu thị trấn", "Thị trấn Chợ Chu"), ("Bảo Linh xã", "Bảo Linh"), ("Linh Thông (xã)", "Linh Thông")],
+)
+def test_the_unit_named_with_its_kind_after_the_name(tmp_path: Path, typed: str, unit: str) -> None:
+    plan = analyse_file(build_return(tmp_path / "r.xlsx", unit=typed, cadres=PEOPLE))
+    assert plan.ok and plan.unit.name == unit
 
 
 def test_a_form_of_one_unit_typed_with_another_known_unit_is_refused(tmp_path: Path) -> None:
