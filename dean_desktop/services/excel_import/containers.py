@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -210,36 +211,60 @@ def _varint(data: bytes, at: int, most: int) -> tuple[int, int]:
 
 _XLSB_ROW = 0x0000  # BrtRowHdr: the row (0-based, 4 bytes) of the cells that follow
 _XLSB_CELLS = range(0x0002, 0x000C)  # BrtCellRk … BrtFmlaError: a value, column (0-based) first
+_XLSB_SHARED = 0x0007  # BrtCellIsst: a shared string by its index (calamine panics on one out of range)
+_XLSB_SST = 0x009F  # BrtBeginSst: total and unique counts of the shared strings
 
 
-def _xlsb_sheet(path: Path, content: bytes, sheet: str) -> None:
-    extent = _Extent(path, sheet)
-    at, row = 0, 0
+def _records(content: bytes) -> Iterator[tuple[int, int, int]]:
+    """(type, payload offset, payload size) of each BIFF12 record; raises ValueError when one is cut short."""
+    at = 0
     while at < len(content):
         kind, at = _varint(content, at, 2)
         size, at = _varint(content, at, 4)
         if at + size > len(content):
             raise ValueError("truncated record")
+        yield kind, at, size
+        at += size
+
+
+def _shared_strings(content: bytes) -> int:
+    for kind, at, size in _records(content):
+        if kind == _XLSB_SST and size >= 8:
+            return int(struct.unpack_from("<I", content, at + 4)[0])
+    return 0
+
+
+def _xlsb_sheet(path: Path, content: bytes, sheet: str, shared: int) -> None:
+    extent = _Extent(path, sheet)
+    row = 0
+    for kind, at, size in _records(content):
         if kind == _XLSB_ROW and size >= 4:
             row = struct.unpack_from("<I", content, at)[0]
         elif kind in _XLSB_CELLS and size >= 4:
             extent.cell(row + 1, struct.unpack_from("<I", content, at)[0] + 1)
-        at += size
+            if kind == _XLSB_SHARED and (size < 12 or struct.unpack_from("<I", content, at + 8)[0] >= shared):
+                raise ValueError("shared string out of range")
 
 
 def inspect_xlsb(path: Path, data: bytes) -> ContainerReport:
     """Check an Excel binary workbook (.xlsb); raises WorkbookRefused with a Vietnamese message."""
     _, entries = _entries(path, data)
-    for entry in entries:
-        if entry.is_dir():
-            continue
-        if not entry.filename.lower().endswith(".bin"):
-            _check_entry(path, data, entry, entry.filename)  # .rels and [Content_Types].xml: sizes, CRC, no DTD
-            continue
-        content = b"".join(_inflate(path, data, entry))
-        if entry.filename.startswith("xl/worksheets/"):
-            try:
-                _xlsb_sheet(path, content, entry.filename.rsplit("/", 1)[-1].removesuffix(".bin"))
-            except (ValueError, struct.error) as error:
-                raise refuse(path, _BROKEN) from error
+    sheets = []
+    shared = 0
+    try:
+        for entry in entries:
+            if entry.is_dir():
+                continue
+            if not entry.filename.lower().endswith(".bin"):
+                _check_entry(path, data, entry, entry.filename)  # .rels and [Content_Types].xml: sizes, CRC, no DTD
+                continue
+            content = b"".join(_inflate(path, data, entry))
+            if entry.filename.startswith("xl/worksheets/"):
+                sheets.append((entry.filename.rsplit("/", 1)[-1].removesuffix(".bin"), content))
+            elif entry.filename == "xl/sharedStrings.bin":
+                shared = _shared_strings(content)
+        for name, content in sheets:
+            _xlsb_sheet(path, content, name, shared)
+    except (ValueError, struct.error) as error:
+        raise refuse(path, _BROKEN) from error
     return ContainerReport()

@@ -203,9 +203,9 @@ class Workbook:
                 )
             raw = calamine_sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             self._merged[sheet.raw_name] = list(calamine_sheet.merged_cell_ranges or [])
-        except WorkbookRefused:
+        except (WorkbookRefused, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as error:  # noqa: BLE001 - calamine raises several private error types
+        except BaseException as error:  # noqa: BLE001 - calamine's errors are private; a Rust panic is a BaseException
             raise _refuse(self.path, f'có trang tính "{sheet.name}" không đọc được ({error}).') from error
         if len(raw) > MAX_ROWS:
             raise _refuse(
@@ -449,7 +449,9 @@ def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
         metadata = list(book.sheets_metadata)
     except python_calamine.PasswordError as error:
         raise password_refusal(path) from error
-    except Exception as error:  # noqa: BLE001 - calamine's errors are many and private
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - calamine's errors are private; a Rust panic is a BaseException
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
             raise password_refusal(path) from error
         raise _refuse(

@@ -1,8 +1,9 @@
 """.ods (LibreOffice) and .xlsb returns import like .xlsx, behind the same safety checks (PRODUCT.md §4).
 
 The .ods files are written by a real LibreOffice from returns built here; without `soffice` those tests are skipped
-(.ci/run installs libreoffice-calc-nogui). Nothing free writes .xlsb, so its tests build the container by hand and
-check the guards, not a real Excel file's figures.
+(.ci/run installs libreoffice-calc-nogui). Nothing free writes .xlsb (LibreOffice cannot), so the .xlsb returns are
+written here record by record (MS-XLSB: BrtBundleSh, BrtWsDim, BrtRowHdr, BrtCellSt, BrtCellReal) — enough for
+python-calamine to read them as it reads Excel's, not a file Excel itself saved.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dean_desktop.models import Cadre, EdocOrg, UnitReturn
 from dean_desktop.services.excel_import import analyse_file, import_files
 from dean_desktop.services.indicators import indicator_report
+from dean_desktop.services.legacy_text import encode_tcvn3
 
 from .builders import Messy, build_return, cadre, office
 
@@ -243,3 +246,89 @@ def test_an_xlsb_zip_bomb_is_refused_from_the_declared_sizes(tmp_path: Path) -> 
 def test_an_xlsb_with_a_dtd_in_its_relationships_is_refused(tmp_path: Path) -> None:
     rels = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Relationships/>'
     assert "XML không an toàn" in _refused(_xlsb(tmp_path, b"", {"xl/_rels/workbook.bin.rels": rels}))
+
+
+def _wide(text: str) -> bytes:
+    return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+
+def _sheet_records(rows: list[list[object]]) -> bytes:
+    width = max(len(row) for row in rows)
+    data = _record(0x0094, struct.pack("<IIII", 0, len(rows) - 1, 0, width - 1)) + _record(0x0091, b"")  # dim, data
+    for r, row in enumerate(rows):
+        data += _record(0x0000, struct.pack("<I", r) + bytes(13))  # BrtRowHdr
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                data += _record(0x0006, struct.pack("<II", c, 0) + _wide(value))  # BrtCellSt
+            elif isinstance(value, int | float):
+                data += _record(0x0005, struct.pack("<II", c, 0) + struct.pack("<d", float(value)))  # BrtCellReal
+    return data + _record(0x0092, b"")  # BrtEndSheetData
+
+
+def write_xlsb(path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()) -> Path:
+    """A binary workbook as Excel lays it out, one worksheet part per sheet."""
+    book, rels, parts = b"", [], {}
+    for index, (name, rows) in enumerate(sheets.items(), start=1):
+        state = 1 if name in hidden else 0
+        book += _record(0x009C, struct.pack("<II", state, index) + _wide(f"rId{index}") + _wide(name))  # BrtBundleSh
+        rels.append(f'<Relationship Id="rId{index}" Target="worksheets/sheet{index}.bin" Type="x"/>')
+        parts[f"xl/worksheets/sheet{index}.bin"] = _sheet_records(rows)
+    parts["xl/workbook.bin"] = book + _record(0x0090, b"") + _record(0x009D, bytes(14))  # BrtEndBundleShs, BrtCalcProp
+    parts["xl/_rels/workbook.bin.rels"] = (
+        f'<?xml version="1.0"?><Relationships>{"".join(rels)}</Relationships>'.encode()
+    )
+    parts["[Content_Types].xml"] = b'<?xml version="1.0"?><Types/>'
+    path.write_bytes(_zip(parts))
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+        ws.sheet_state = "hidden" if name in hidden else "visible"
+    book.save(path)
+    return path
+
+
+XLSB_RETURN: dict[str, list[list[object]]] = {
+    "Thông tin chung": [["Đơn vị", "Xã Linh Thông"], ["Kỳ báo cáo", "Năm 2017"], ["Người lập", "Nguyễn Văn Lập"]],
+    "Một cửa": [["Có phòng làm việc riêng", "Có"], ["Diện tích phòng (m²)", "34,5"], ["Số máy vi tính", 3],
+                ["Kết nối Internet", "x"]],
+    "Văn bản điện tử": [["STT", "Tổ chức", "Trao đổi văn bản điện tử"], [1, "Đảng ủy", "Có"], [2, "UBND", "Không"]],
+    "Cán bộ": [  # typed with a TCVN3 keyboard, as many district offices still do
+        [encode_tcvn3(text) for text in ("STT", "Họ và tên", "Năm sinh", "Chức vụ", "Chuyên môn", "Lý luận chính trị")],
+        [1, encode_tcvn3("Nguyễn Văn An"), 1975, encode_tcvn3("Chủ tịch"), "Th.S", encode_tcvn3("Cao cấp")],
+        [2, encode_tcvn3("Lương Thị Bình"), 1980, encode_tcvn3("Phó Chủ tịch"), encode_tcvn3("Đại học"), "TC"],
+    ],
+    "_meta": [["unit_code", "05539"], ["period", "2017"]],
+}  # fmt: skip
+
+
+def test_an_xlsb_return_reads_exactly_as_the_same_return_in_xlsx(tmp_path: Path) -> None:
+    """TCVN3 text too, found from the text (an .xlsb's fonts are not read); the hidden _meta sheet stays hidden."""
+    xlsb = write_xlsb(tmp_path / "lt.xlsb", XLSB_RETURN, hidden=("_meta",))
+    _same_return(write_xlsx(tmp_path / "lt.xlsx", XLSB_RETURN, hidden=("_meta",)), xlsb)
+    plan = analyse_file(xlsb)
+    assert [(c.full_name, c.position, c.education) for c in plan.payload.cadres] == [
+        ("Nguyễn Văn An", "Chủ tịch", "thac_si"), ("Lương Thị Bình", "Phó Chủ tịch", "dai_hoc"),
+    ]  # fmt: skip
+    assert any("TCVN3" in w.text() for w in plan.warnings)
+    outcome = import_files([xlsb])[0]
+    assert outcome.ok and outcome.counts == {"office": 1, "edoc": 2, "cadres": 2}
+
+
+def test_a_hidden_stale_sheet_in_an_xlsb_is_left_out(tmp_path: Path) -> None:
+    stale = [XLSB_RETURN["Cán bộ"][0], [1, "Nguyễn Văn Cũ", 1960, "Chủ tịch", "TC", "TC"]]
+    sheets = {**XLSB_RETURN, "Cán bộ": stale, "Cán bộ (2)": XLSB_RETURN["Cán bộ"]}
+    plan = analyse_file(write_xlsb(tmp_path / "lt.xlsb", sheets, hidden=("_meta", "Cán bộ")))
+    assert plan.ok and [c.full_name for c in plan.payload.cadres] == ["Nguyễn Văn An", "Lương Thị Bình"]
+
+
+def test_an_xlsb_naming_a_shared_string_it_does_not_hold_is_refused_as_broken(tmp_path: Path) -> None:
+    """calamine would panic on it (a Rust panic reaches Python as a BaseException, past `except Exception`)."""
+    cell = _record(0x0000, bytes(17)) + _record(0x0007, struct.pack("<III", 0, 0, 99))  # BrtCellIsst, index 99
+    assert "bị hỏng" in _refused(_xlsb(tmp_path, cell))
