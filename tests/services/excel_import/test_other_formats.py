@@ -69,6 +69,24 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
     return {name: (path, folder / "out" / f"{name}.ods") for name, path in sources.items()}
 
 
+@needs_libreoffice
+def test_a_program_written_formula_is_refused_until_the_file_is_opened_and_saved(tmp_path: Path) -> None:
+    """What the refusal asks the sender to do works: LibreOffice computes and saves the results."""
+    path = build_return(tmp_path / "r.xlsx", office=OFFICE, edoc=EDOC)
+    book = openpyxl.load_workbook(path)
+    book["Văn bản điện tử"]["C3"] = '=IF(1=1,"Có","Không")'
+    book.save(path)
+    assert [(e.sheet, e.row, e.column) for e in analyse_file(path).errors] == [("Văn bản điện tử", 3, "C")]
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "xlsx", "--outdir",
+         str(tmp_path / "saved"), str(path)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    plan = analyse_file(tmp_path / "saved" / "r.xlsx")
+    assert plan.ok and [(e.org_name, e.exchanges) for e in plan.payload.edoc][1] == ("UBND", True)
+
+
 def _same_return(a: Path, b: Path) -> None:
     first, second = analyse_file(a), analyse_file(b)
     assert first.ok and second.ok, [e.text() for e in first.errors + second.errors]
