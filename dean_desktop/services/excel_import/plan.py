@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
@@ -24,6 +23,7 @@ from .issues import Findings, Issue, Repair
 from .labels import read_labels
 from .matching import SHEET_LABELS, match_sheets
 from .reader import Cell, SheetInfo, Workbook, file_too_big, open_workbook_bytes
+from .sheet_checks import competing_sheets, ignored_sheet, unsaved_formulas
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
 from .unit_return import parse_edoc, parse_info, parse_office
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 RETURN_KINDS = ("info", "office", "edoc", "cadres")
 DISTRICT_KINDS = ("rotations", "roster")
 UNCHANGED_MESSAGE = "Tệp này đã được nhập trước đó; không thay đổi gì."
-MAX_FORMULA_ISSUES = 20
 SAME_CONTENT_MESSAGE = "Nội dung trùng với báo cáo đã nhập trước đó cho đơn vị và kỳ này; không thay đổi gì."
 
 
@@ -226,9 +225,9 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
     kinds = dict(match.by_kind)
     if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
         _guess_by_content(book, kinds)
-    refusals = _competing_sheets(book, match.competing, kinds)
+    refusals = competing_sheets(book, match.competing, kinds)
     ignored = [
-        _ignored_sheet(sheet, kinds[kind], SHEET_LABELS[kind])
+        ignored_sheet(sheet, kinds[kind], SHEET_LABELS[kind])
         for kind, sheet in match.ignored
         if kind in SHEET_LABELS and kind not in match.competing and sheet is not kinds[kind]
     ]
@@ -248,74 +247,10 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
             )
         )
     plan.warnings = ignored + plan.warnings
-    refusals += _unsaved_formulas(book, kinds)
+    refusals += unsaved_formulas(book, kinds)
     if refusals:
         plan.errors = refusals + plan.errors
         plan.payload, plan.diff, plan.unchanged, plan.removals = None, {}, False, []
-
-
-def _ignored_sheet(sheet: SheetInfo, used: SheetInfo, label: str) -> Issue:
-    if not sheet.visible and used.visible:
-        return Issue(
-            sheet.name,
-            None,
-            None,
-            f'trang tính ẩn này cũng là trang "{label}"; đã đọc trang đang hiện "{used.name}" và bỏ qua trang ẩn. '
-            "Nếu trang ẩn mới là số liệu đúng, hãy hiện nó, xóa trang kia rồi nhập lại.",
-        )
-    return Issue(
-        sheet.name,
-        None,
-        None,
-        f'trang tính này cũng giống trang "{label}" nhưng đã dùng trang "{used.name}"; bỏ qua trang này.',
-    )
-
-
-def _competing_sheets(
-    book: Workbook, competing: dict[str, list[SheetInfo]], kinds: dict[str, SheetInfo]
-) -> list[Issue]:
-    """Two visible sheets holding data for one role (`Cán bộ` and `Cán bộ (2)`): which is the return is unknown.
-    When only one of them holds anything, it is the one read."""
-    issues = []
-    for kind, sheets in competing.items():
-        filled = [s for s in sheets if any(any(v is not None for v in row) for row in book.rows(s))]
-        if len(filled) == 1:
-            kinds[kind] = filled[0]
-        elif len(filled) > 1 and kind in SHEET_LABELS:
-            names = ", ".join(f'"{s.name}"' for s in filled)
-            issues.append(
-                Issue(
-                    None,
-                    None,
-                    None,
-                    f'có {len(filled)} trang tính cùng là trang "{SHEET_LABELS[kind]}" ({names}) và đều đang hiện; '
-                    "không biết trang nào là số liệu đúng. Hãy xóa (hoặc ẩn) các trang cũ, chỉ để lại một trang rồi "
-                    "nhập lại.",
-                )
-            )
-    return issues
-
-
-def _unsaved_formulas(book: Workbook, kinds: dict[str, SheetInfo]) -> list[Issue]:
-    """A formula whose result was never saved reads as blank: refused in the sheets the import reads."""
-    issues = []
-    for sheet in {s.raw_name: s for s in kinds.values()}.values():
-        cells = book.unsaved_formulas.get(unicodedata.normalize("NFC", sheet.raw_name), [])
-        for row, column in cells[:MAX_FORMULA_ISSUES]:
-            issues.append(
-                Issue(
-                    sheet.name,
-                    row,
-                    column,
-                    f"ô {column}{row} có công thức nhưng chưa có kết quả được lưu (tệp do một chương trình khác tạo, "
-                    "chưa mở bằng Excel). Hãy mở tệp bằng Excel hoặc LibreOffice, bấm Lưu rồi gửi lại.",
-                )
-            )
-        if len(cells) > MAX_FORMULA_ISSUES:
-            issues.append(
-                Issue(sheet.name, None, None, f"và {len(cells) - MAX_FORMULA_ISSUES} ô công thức khác như vậy.")
-            )
-    return issues
 
 
 def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
