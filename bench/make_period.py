@@ -40,8 +40,10 @@ def make_period(out: Path, seed: int = 7, cadres: int = 300) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for index, unit in enumerate(COMMUNES):
-        people = [
-            cadre(
+        people = []
+        listed: set[tuple[str, int, str]] = set()  # the importer refuses one person (name, year, post) listed twice
+        while len(people) < cadres:
+            person = cadre(
                 f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
                 rng.randint(1960, 1995),
                 rng.choice(EDUCATION),
@@ -53,8 +55,9 @@ def make_period(out: Path, seed: int = 7, cadres: int = 300) -> list[Path]:
                 it="Trình độ A",
                 language="Tiếng Anh B",
             )
-            for _ in range(cadres)
-        ]
+            if (person["name"], person["birth_year"], person["position"]) not in listed:
+                listed.add((person["name"], person["birth_year"], person["position"]))
+                people.append(person)
         style = Messy(
             title_rows=rng.choice([0, 2, 3]),
             reorder=rng.random() < 0.5,

@@ -60,8 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("out", metavar="OUT.pdf", help="tệp PDF sẽ ghi")
     report.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
     imports = commands.add_parser("import", help="nhập báo cáo của đơn vị và các bảng của huyện (Excel)")
-    imports.add_argument("files", metavar="TỆP", nargs="+", help="tệp .xlsx/.xlsm/.xls hoặc thư mục chứa các tệp")
+    imports.add_argument(
+        "files", metavar="TỆP", nargs="+", help="tệp .xlsx/.xlsm/.xls/.xlsb/.ods hoặc thư mục chứa các tệp"
+    )
     imports.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì vào cơ sở dữ liệu")
+    imports.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="cho phép báo cáo gửi lại xóa cả một phần đã lưu (ví dụ bảng Cán bộ để trống)",
+    )
     imports.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
 
@@ -188,23 +195,27 @@ _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cá
                   "members": "thành viên"}  # fmt: skip
 
 
-def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
-    """Import returns and district workbooks; exit 1 when any file was rejected (the others still land)."""
+def cmd_import(files: list[str], dry_run: bool, as_json: bool, allow_removals: bool = False) -> int:
+    """Import returns and district workbooks; exit 1 when any file was rejected (the others still land).
+
+    Files a folder holds that are not read (not workbooks, lock files, unreadable) are listed with why."""
     from .models import db
     from .models.engine import is_server
     from .models.schema import backup_name, backup_to
     from .paths import backup_dir_for
-    from .services.excel_import import import_files, workbook_files
+    from .services.excel_import import find_workbooks, import_files
 
-    paths = workbook_files([Path(f) for f in files])
-    if not paths:
-        print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
+    selection = find_workbooks([Path(f) for f in files])
+    if not selection.files and not as_json:
+        for item in selection.skipped:
+            print(f"Bỏ qua: {item.text()}", file=sys.stderr)
+        print("Lỗi: không tìm thấy bảng tính (.xlsx, .xlsm, .xls, .xlsb, .ods) nào để nhập.", file=sys.stderr)
         return 1
-    if not dry_run and is_server(db):  # a server database: a copy-db file in the user's data folder
+    if selection.files and not dry_run and is_server(db):  # a server database: a copy-db file in the user's data folder
         from .services.backup import backup_now
 
         backup_now("truoc-khi-nhap")
-    elif not dry_run and db.database != ":memory:":
+    elif selection.files and not dry_run and db.database != ":memory:":
         db_path = Path(db.database)
         backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
 
@@ -212,34 +223,49 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
         if name:
             print(f"[{done + 1}/{total}] {name}", file=sys.stderr, flush=True)
 
-    show_progress = not as_json and len(paths) > 3
-    outcomes = import_files(paths, dry_run=dry_run, progress=progress if show_progress else None)
+    show_progress = not as_json and len(selection.files) > 3
+    outcomes = import_files(
+        selection,
+        dry_run=dry_run,
+        allow_removals=allow_removals,
+        progress=progress if show_progress else None,
+    )
     if as_json:
         print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
     else:
-        for o in outcomes:
-            if o.status == "rejected":
-                status = "Bị từ chối"
-            elif o.unchanged:
-                status = "Không thay đổi"
-            else:
-                status = "Có thể nhập (chạy thử)" if dry_run else "Đã nhập"
-            what = ", ".join(x for x in (o.unit, o.period) if x)
-            counts = ", ".join(f"{n} {_IMPORT_COUNTS.get(k, k)}" for k, n in o.counts.items() if n)
-            print(f"{status}: {o.file}" + (f" — {what}" if what else "") + (f" ({counts})" if counts else ""))
-            for error in o.errors:
-                print(f"    Lỗi: {error.text()}")
-            for warning in o.warnings:
-                print(f"    Cảnh báo: {warning.text()}")
-        rejected = sum(o.status == "rejected" for o in outcomes)
-        unchanged = sum(o.unchanged for o in outcomes)
-        done = len(outcomes) - rejected - unchanged
-        verb = "có thể nhập" if dry_run else "đã nhập"
-        print(
-            f"Tổng cộng {len(outcomes)} tệp: {done} {verb}, {unchanged} không thay đổi, {rejected} bị từ chối."
-            + (" Chạy thử: chưa ghi gì vào cơ sở dữ liệu." if dry_run else "")
-        )
-    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+        _print_outcomes(outcomes, dry_run)
+    return 1 if any(o.status == "rejected" for o in outcomes) or not selection.files else 0
+
+
+def _print_outcomes(outcomes: list, dry_run: bool) -> None:  # type: ignore[type-arg]
+    for o in outcomes:
+        if o.status == "skipped":
+            print(f"Bỏ qua: {o.file} — {o.errors[0].message}")
+            continue
+        if o.status == "rejected":
+            status = "Bị từ chối"
+        elif o.unchanged:
+            status = "Không thay đổi"
+        else:
+            status = "Có thể nhập (chạy thử)" if dry_run else "Đã nhập"
+        what = ", ".join(x for x in (o.unit, o.period) if x)
+        counts = ", ".join(f"{n} {_IMPORT_COUNTS.get(k, k)}" for k, n in o.counts.items() if n)
+        print(f"{status}: {o.file}" + (f" — {what}" if what else "") + (f" ({counts})" if counts else ""))
+        for error in o.errors:
+            print(f"    Lỗi: {error.text()}")
+        for warning in o.warnings:
+            print(f"    Cảnh báo: {warning.text()}")
+    rejected = sum(o.status == "rejected" for o in outcomes)
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    unchanged = sum(o.unchanged for o in outcomes)
+    done = len(outcomes) - rejected - unchanged - skipped
+    verb = "có thể nhập" if dry_run else "đã nhập"
+    print(
+        f"Tổng cộng {len(outcomes)} tệp: {done} {verb}, {unchanged} không thay đổi, {rejected} bị từ chối"
+        + (f", {skipped} bỏ qua (không đọc)" if skipped else "")
+        + "."
+        + (" Chạy thử: chưa ghi gì vào cơ sở dữ liệu." if dry_run else "")
+    )
 
 
 def warn_if_on_network(db_path: Path) -> None:
@@ -298,7 +324,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
         if args.command == "import":
-            return cmd_import(args.files, args.dry_run, args.json)
+            return cmd_import(args.files, args.dry_run, args.json, args.allow_removals)
         if args.command == "demo":
             return cmd_demo(opened)
         if args.command == "copy-db":

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ..services.changes import IMPORT_AGGREGATES
-from ..services.files import expand_workbook_paths
 from . import recent_folders
 from .dialogs.import_preview import ImportPreviewDialog
 from .live_updates import emit_changes
@@ -18,7 +17,7 @@ from .signals import AppSignals
 from .widgets import messages
 from .workers import Job, run_with_progress
 
-FILE_FILTER = "Sổ tính Excel (*.xlsx *.xlsm *.xls);;Tất cả các tệp (*)"
+FILE_FILTER = "Bảng tính (*.xlsx *.xlsm *.xls *.xlsb *.ods);;Tất cả các tệp (*)"
 
 
 def ask_open_files(parent: QWidget) -> list[str]:
@@ -35,6 +34,7 @@ class ImportController(QObject):
         self.signals = signals
         self.job: Job | None = None
         self.last_outcomes: list[Any] = []
+        self.skipped: list[Any] = []  # files the last selection left out, with why (shown in the preview)
         self.on_finished: Callable[[list[Any]], None] | None = None
 
     @property
@@ -50,9 +50,16 @@ class ImportController(QObject):
         if self.busy:
             messages.show_error(self.window, "Đang nhập các tệp khác; hãy đợi xong rồi nhập tiếp.")
             return
-        files = expand_workbook_paths(paths)
+        from ..services.excel_import import find_workbooks  # lazy: the importer is not needed to show the window
+
+        selection = find_workbooks(paths)
+        files, self.skipped = selection.files, selection.skipped
         if not files:
-            messages.show_error(self.window, "Không có tệp Excel (.xlsx, .xlsm, .xls) nào trong những gì đã chọn.")
+            lines = [f"• {item.path.name}: {item.reason}" for item in self.skipped[:20]]
+            messages.show_error(
+                self.window,
+                "\n".join(["Không có bảng tính (.xlsx, .xlsm, .xls, .xlsb, .ods) nào trong những gì đã chọn.", *lines]),
+            )
             return
 
         def analyse(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list[Any]:
@@ -79,7 +86,7 @@ class ImportController(QObject):
         self.job = None
         if not plans:
             return
-        dialog = ImportPreviewDialog(plans, self.window)
+        dialog = ImportPreviewDialog(plans, self.window, skipped=self.skipped)
         if not messages.run_dialog(dialog):
             return
         chosen = dialog.chosen()
@@ -103,7 +110,8 @@ class ImportController(QObject):
                 # Analysed again against the store as it is now: an earlier file of this batch may have
                 # replaced the same unit and period, which would make the preview's "unchanged" stale.
                 fresh = analyse_file(plan.path, units) if plan.ok else plan
-                outcomes.append(apply_plan(fresh))
+                # Removals go through only where the preview showed them and the user ticked to confirm.
+                outcomes.append(apply_plan(fresh, allow_removals=plan.needs_confirmation))
             return outcomes
 
         self.job = run_with_progress(self.window, "Đang nhập báo cáo…", apply, self._done, self._failed)

@@ -66,6 +66,7 @@ CADRE_HEADERS = ["STT", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộ
 EDUCATION = ["Đại học", "Thạc sĩ", "Tiến sĩ", "Cao đẳng"]
 THEORY = ["Cao cấp", "Cử nhân", "Trung cấp", "Sơ cấp"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hải", "Lan", "Minh", "Nga", "Sơn", "Thảo", "Vinh"]
+MIDDLE = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Xuân", "Thế"]  # 96 names: with the birth year, no one twice
 FAMILY = {"a": "Nguyễn", "b": "Trần"}  # the first import of a return, and the one that replaces it
 
 
@@ -79,8 +80,9 @@ def write_return(folder: Path, unit: str, period: str, version: str, n: int) -> 
     sheet = book.create_sheet("Cán bộ")
     sheet.append(CADRE_HEADERS)
     for i in range(n):
-        name = f"{FAMILY[version]} Văn {GIVEN[i % len(GIVEN)]}"
-        sheet.append([i + 1, name, 1960 + (i * 7 + n) % 35, "Nam", "Kinh", "Trưởng phòng",
+        name = f"{FAMILY[version]} {MIDDLE[i // len(GIVEN) % len(MIDDLE)]} {GIVEN[i % len(GIVEN)]}"
+        year = 1960 + (i // (len(GIVEN) * len(MIDDLE)) * 3 + n) % 35  # the importer refuses a person listed twice
+        sheet.append([i + 1, name, year, "Nam", "Kinh", "Trưởng phòng",
                       EDUCATION[(i + n) % 4], THEORY[(i * 3 + n) % 4]])  # fmt: skip
     path = folder / f"{version}-{len(list(folder.iterdir()))}-{n}.xlsx"  # the name carries the row count
     book.save(path)

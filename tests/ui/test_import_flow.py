@@ -149,3 +149,43 @@ def test_dropping_a_folder_on_the_window_imports_it(qtbot: QtBot, store: Path, t
     qtbot.waitUntil(lambda: bool(previewed), timeout=30000)
     assert previewed == [4]
     assert list_imports() == []  # cancelled at the preview: nothing recorded
+
+
+def test_a_removal_needs_a_tick_and_skipped_files_are_named(
+    qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A re-sent return with an empty `Cán bộ` table would delete the stored cadres: "Nhập" waits for the tick."""
+    from dean_desktop.services.cadres import list_cadres
+    from dean_desktop.services.excel_import import import_files
+
+    first = build_return(tmp_path / "v1.xlsx", office=office(True), cadres=[cadre("Nguyễn Văn An", 1975)])
+    assert import_files([first])[0].ok
+    folder = tmp_path / "gui-lai"
+    build_return(folder / "linh-thong.xlsx", office=office(True), cadres=[])
+    (folder / "phu-dinh.csv").write_text("Đơn vị;Phú Đình", encoding="utf-8")
+    seen: dict[str, object] = {}
+    infos: list[str] = []
+
+    def review(dialog: ImportPreviewDialog) -> bool:
+        seen["status"] = dialog.table.item(0, 8).text()
+        seen["details"] = dialog.details.toPlainText()
+        seen["skipped"] = dialog.skipped_list.toPlainText()
+        seen["enabled_before_tick"] = dialog.import_button.isEnabled()
+        seen["box_shown"] = dialog.confirm_removals.isVisibleTo(dialog)
+        qtbot.mouseClick(dialog.confirm_removals, Qt.MouseButton.LeftButton)
+        seen["enabled_after_tick"] = dialog.import_button.isEnabled()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.run_dialog", review)
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
+    window = open_window(qtbot, store)
+    window.imports.start([folder])
+    qtbot.waitUntil(lambda: bool(infos), timeout=30000)
+
+    assert seen["status"] == "Cần xác nhận — sẽ xóa số liệu đã lưu"
+    assert "CẦN XÁC NHẬN" in seen["details"] and "đã lưu 1 cán bộ của Linh Thông" in seen["details"]
+    assert "phu-dinh.csv: tệp CSV" in seen["skipped"]
+    assert seen["box_shown"] and seen["enabled_before_tick"] is False and seen["enabled_after_tick"] is True
+    assert infos[0].startswith("Đã nhập 1 tệp.")
+    assert list_cadres() == []

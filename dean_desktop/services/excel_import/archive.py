@@ -55,6 +55,13 @@ _FAST_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _OTHER_C = re.compile(rb"<c[\w.:-]")
 _SECOND_R = re.compile(rb"""<c r="[^"]*"(?:(?:[^>"']|"[^"]*"|'[^']*')*?[\s"':])?r\s*=""")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_CELL = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?c\b((?:[^>"'/]|"[^"]*"|'[^']*')*)>(.*?)</(?:[A-Za-z_][\w.-]*:)?c\s*>""", re.S
+)
+_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>\s*[^<\s]")
+_STR_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
+_RECALC = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?calcPr\b[^>]*\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']""")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c\s*>")
 
 
@@ -98,6 +105,8 @@ class ArchiveReport:
     data: bytes
     has_macros: bool = False
     strays: list[Stray] = field(default_factory=list)
+    # sheet name -> (row, column letters) of formula cells whose result was never saved (a program wrote the file)
+    unsaved_formulas: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 class _Extent:
@@ -115,6 +124,7 @@ class _Extent:
         self.col = self.max_row = self.max_col = 0
         self.stray = Stray(sheet)
         self.stray_spans: list[tuple[int, int]] = []
+        self.has_formula = False
 
     def feed(self, text: bytes, spans: bool = False) -> None:
         for match in _TAG.finditer(text):
@@ -325,6 +335,8 @@ def _check_entry(path: Path, data: bytes, entry: zipfile.ZipInfo, sheet: str, fa
         carry = text[cut:]
         if len(carry) > MAX_TAG:
             raise refuse(path, _ODD_XML)
+        if not extent.has_formula and _FORMULA.search(text, 0, cut):
+            extent.has_formula = True
         if not fast:
             extent.feed(text[:cut])
         elif not extent.feed_fast(text[:cut]):
@@ -357,6 +369,23 @@ def _without_strays(path: Path, data: bytes, entry: zipfile.ZipInfo, sheet: str)
     return bounded
 
 
+def unsaved_formulas(content: bytes, recalculated: bool) -> list[tuple[int, str]]:
+    """(row, column letters) of the formula cells of a sheet part whose result was never saved: no value (openpyxl
+    and other programs write none), or any value at all when the workbook asks to be recalculated on opening (the
+    values such programs write are placeholders). Excel's own empty text result (``t="str"``) is a saved result."""
+    found = []
+    for match in _CELL.finditer(content):
+        attrs, body = match.group(1), match.group(2)
+        if not _FORMULA.search(body):
+            continue
+        if not recalculated and (_VALUE.search(body) or _STR_TYPE.search(attrs)):
+            continue
+        ref = next((m for m in map(_CELL_REF.fullmatch, _R_ATTR.findall(attrs)) if m is not None), None)
+        if ref is not None:
+            found.append((int(ref.group(2)), ref.group(1).decode("ascii").upper()))
+    return found
+
+
 def inspect_archive(path: Path, data: bytes) -> ArchiveReport:
     """Check an OOXML archive (see the module docstring); raises WorkbookRefused with a Vietnamese message."""
     try:
@@ -383,6 +412,7 @@ def inspect_archive(path: Path, data: bytes) -> ArchiveReport:
     sheets: dict[str, str] = {}
     report = ArchiveReport(data=data, has_macros=any(n.lower().endswith("vbaproject.bin") for n in names))
     bounded: dict[str, bytes] = {}
+    with_formulas: list[tuple[zipfile.ZipInfo, str]] = []
     try:
         for entry in order:
             name = sheets.get(entry.filename) or entry.filename.rsplit("/", 1)[-1]
@@ -392,6 +422,15 @@ def inspect_archive(path: Path, data: bytes) -> ArchiveReport:
             if extent is not None and extent.stray.count:
                 bounded[entry.filename] = _without_strays(path, data, entry, name)
                 report.strays.append(extent.stray)
+            if extent is not None and extent.has_formula and entry.filename in sheets:
+                with_formulas.append((entry, name))
+        if with_formulas:
+            recalculated = bool(_RECALC.search(b"".join(_inflate(path, data, archive.getinfo("xl/workbook.xml")))))
+            for entry, name in with_formulas:
+                content = bounded.get(entry.filename) or b"".join(_inflate(path, data, entry))
+                cells = unsaved_formulas(content, recalculated)
+                if cells:
+                    report.unsaved_formulas[name] = cells
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error) as error:
         raise refuse(path, _BROKEN) from error
     if bounded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..periods import Period
 from ..returns import CadreData
 from ..vntext import fold
 from ..vocab import ethnic_group as _ethnic_group
@@ -14,7 +15,7 @@ from .matching import cell, looks_like_heading
 from .reader import Cell
 from .specs import CADRES
 from .tables import Layout, extra_column_warnings, iter_data_rows, locate_table
-from .values import ValueProblem, is_blank, is_mark, parse_birth_year, text
+from .values import ValueProblem, age_problem, is_blank, is_mark, parse_birth_year, text
 
 ethnic_group = lru_cache(maxsize=1024)(_ethnic_group)
 _LABELS = {spec.name: spec.label for spec in CADRES}
@@ -75,7 +76,11 @@ def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
         return None, label
 
 
-def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> list[CadreData] | None:
+def parse_cadres(
+    sheet: str, rows: Sequence[Sequence[Cell]], found: Findings, period: Period | None = None
+) -> list[CadreData] | None:
+    """The cadres of the sheet, or None when any row is refused. Ages are judged at ``period``; the same person
+    (name, birth year and post, compared as folded text) listed twice is refused, naming both rows."""
     layout = locate_table(rows, CADRES, "full_name")
     if layout is None:
         found.error(
@@ -97,6 +102,7 @@ def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
     name_col, stt_col = layout.columns["full_name"], layout.columns.get("stt")
     cadres: list[CadreData] = []
     seen: dict[tuple[str, int | None], int] = {}
+    same_post: dict[tuple[str, int | None, str], int] = {}
     for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
         row = _Row(sheet, data.number, data.values, layout, found)
         name = vocabulary.person_name(row.raw("full_name"))
@@ -119,6 +125,10 @@ def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
         elif not any(ch.isalpha() for ch in name):
             row.fail("full_name", f'họ và tên "{name}" không hợp lệ.')
         year, gender = _birth_and_gender(row)
+        if year is not None and period is not None:
+            why = age_problem(year, period.end.year)
+            if why:
+                row.fail("birth_year", why)
         education_value = row.parse("education", vocabulary.education, required=True)
         education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
         theory = row.parse("political_theory", vocabulary.political_theory, required=True)
@@ -132,6 +142,16 @@ def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
         if row.failed or education is None or theory is None:
             continue
         key = (fold(name), year)
+        position = text(row.raw("position"))
+        person = (*key, fold(position))
+        if person in same_post:
+            found.error(
+                sheet, data.number, "Họ và tên",
+                f'"{name}" (sinh năm {year}, {position or "không ghi chức vụ"}) đã có ở dòng {same_post[person]}: một '
+                "người được ghi hai lần. Hãy xóa một trong hai dòng rồi nhập lại.",
+            )  # fmt: skip
+            continue
+        same_post[person] = data.number
         if key in seen:
             found.warn(
                 sheet, data.number, "Họ và tên",
@@ -146,7 +166,7 @@ def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
                 political_theory=str(theory),
                 gender=gender,
                 ethnicity=ethnicity,
-                position=text(row.raw("position")),
+                position=position,
                 major=text(row.raw("major")) or speciality,
                 state_mgmt=str(state),
                 it_skill=text(row.raw("it_skill")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ...paths import resource_dir
@@ -24,6 +24,7 @@ from .values import is_blank, text
 _PERIOD_PREFIX = re.compile(r"^(?:ky bao cao|bao cao ky|bao cao|ky bc|ky|thoi gian|nam bao cao)\s*[:\-]?\s*")
 _UNIT_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:huyen\s+dinh hoa|dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
 _UNIT_PREFIX = re.compile(r"^(?:ubnd|uy ban nhan dan|dang uy|dang bo|hdnd)\s+")
+_KIND_AFTER = re.compile(r"\s*[,\-–(]?\s*(?:xa|thi tran)\s*\)?$")  # "Chợ Chu thị trấn", "Bảo Linh (xã)"
 # "Ủy ban MTTQ huyện Định Hóa", "Huyện đoàn Định Hóa": the district's own name after an agency whose name ends in
 # "huyện" (or is "Huyện đoàn"); dropping only the place name keeps the "huyện" that is part of the agency's name.
 _PLACE_SUFFIX = re.compile(r"\s*[,\-–(]?\s*(?:dinh hoa|tinh thai nguyen|thai nguyen)\b.*$")
@@ -104,7 +105,13 @@ def resolve_unit_loose(raw: str, units: list[UnitRow]) -> UnitRow:
     except UnitNotFoundError as error:
         folded = fold(raw)
         stripped = _UNIT_SUFFIX.sub("", folded)
-        for variant in (stripped, _UNIT_PREFIX.sub("", stripped), _PLACE_SUFFIX.sub("", folded)):
+        variants = (
+            stripped,
+            _UNIT_PREFIX.sub("", stripped),
+            _PLACE_SUFFIX.sub("", folded),
+            _KIND_AFTER.sub("", stripped),
+        )
+        for variant in variants:
             if variant and variant != folded:
                 try:
                     return resolve_unit(variant, units)
@@ -173,6 +180,26 @@ def check_effective(unit: UnitRow, period: Period, units: Sequence[UnitRow]) -> 
     return None
 
 
+def implausible_period(
+    period: Period, project_years: Sequence[tuple[int, int]], today: date | None = None
+) -> str | None:
+    """Why a return cannot be for this period: it has not begun yet, or it lies more than a year outside every
+    project's span (``Năm 2099`` would move the reference date and every commune denominator); else None."""
+    today = today or date.today()
+    if period.start > today:
+        return (
+            f"kỳ báo cáo {period.label} chưa bắt đầu (hôm nay là {format_date(today)}); "
+            "hãy kiểm tra lại Kỳ báo cáo rồi nhập lại."
+        )
+    if project_years and not any(first - 1 <= period.year <= last + 1 for first, last in project_years):
+        spans = ", ".join(f"{first}–{last}" for first, last in sorted(set(project_years)))
+        return (
+            f"kỳ báo cáo {period.label} nằm ngoài thời gian của các Đề án ({spans}) hơn một năm; "
+            "hãy kiểm tra lại Kỳ báo cáo rồi nhập lại."
+        )
+    return None
+
+
 def identify(
     sheet: str,
     unit_item: LabelValue | None,
@@ -180,8 +207,10 @@ def identify(
     meta: dict[str, str],
     units: list[UnitRow],
     found: Findings,
+    project_years: Sequence[tuple[int, int]] = (),
 ) -> tuple[UnitRow | None, Period | None]:
-    """The unit and period: typed values win; the form's `_meta` fills gaps and is cross-checked."""
+    """The unit and period: typed values win; the form's `_meta` fills gaps; a typed unit that is not the form's
+    unit is refused (a form filled with another unit's data would replace the form's unit)."""
     meta_unit = None
     code = meta.get("unit_code", "")
     if code:
@@ -196,6 +225,11 @@ def identify(
 
     unit = _typed_unit(sheet, unit_item, units, meta_unit, found)
     period = _typed_period(sheet, period_item, meta_period, found)
+    if period is not None:
+        why = implausible_period(period, project_years)
+        if why:
+            found.error(sheet, period_item.row if period_item else None, "Kỳ báo cáo", why)
+            return unit, None
     if unit is not None and period is not None:
         reason = check_effective(unit, period, units)
         if reason:
@@ -219,15 +253,23 @@ def _typed_unit(
         unit = resolve_unit_loose(raw, units)
     except UnitNotFoundError as error:
         if meta_unit is not None:
-            found.warn(sheet, item.row, "Đơn vị", f"{error} Lấy theo mẫu: {meta_unit.name}.")
-            return meta_unit
+            found.error(
+                sheet, item.row, "Đơn vị",
+                f'đơn vị ghi là "{raw}", không phải {meta_unit.name} mà biểu mẫu này được lập cho. Nếu đây là báo '
+                f"cáo của {meta_unit.name}, hãy sửa ô Đơn vị; nếu là của đơn vị khác, hãy dùng biểu mẫu của đơn vị "
+                "đó.",
+            )  # fmt: skip
+            return None
         found.error(sheet, item.row, "Đơn vị", str(error))
         return None
     if meta_unit is not None and meta_unit.id != unit.id:
-        found.warn(
+        found.error(
             sheet, item.row, "Đơn vị",
-            f'đơn vị ghi là "{raw}" ({unit.name}) nhưng mẫu được lập cho {meta_unit.name}; lấy theo đơn vị đã ghi.',
+            f'đơn vị ghi là "{raw}" ({unit.name}) nhưng biểu mẫu được lập cho {meta_unit.name}; không nhập để khỏi '
+            f"ghi đè số liệu của {meta_unit.name}. Hãy dùng biểu mẫu của {unit.name} (hoặc sửa ô Đơn vị nếu ghi "
+            "nhầm).",
         )  # fmt: skip
+        return None
     return unit
 
 

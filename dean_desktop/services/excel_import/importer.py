@@ -15,7 +15,8 @@ from ..storage_checks import translate_disk_full
 from ..units import list_units
 from .district import DistrictPayload, apply_members, apply_rotations
 from .issues import Issue
-from .plan import FilePlan, analyse_file
+from .plan import FilePlan, analyse_file, confirm_removals, refuse_removals
+from .selection import FileSelection, SkippedFile, find_workbooks
 
 
 @dataclass
@@ -34,6 +35,12 @@ class ImportOutcome:
     @property
     def ok(self) -> bool:
         return self.status == "imported"
+
+    @classmethod
+    def skipped(cls, item: SkippedFile) -> ImportOutcome:
+        """A file an import did not read (not a workbook, a lock file, unreadable), with why."""
+        return cls(file=str(item.path), status="skipped", unit=None, period=None,
+                   errors=[Issue(None, None, None, item.reason)])  # fmt: skip
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -80,8 +87,15 @@ def _record(plan: FilePlan, status: str) -> None:
     )
 
 
-def apply_plan(plan: FilePlan) -> ImportOutcome:
-    """Write an analysed file in one transaction with its import record; a rejected plan only records the refusal."""
+def apply_plan(plan: FilePlan, *, allow_removals: bool = False) -> ImportOutcome:
+    """Write an analysed file in one transaction with its import record; a rejected plan only records the refusal.
+
+    A plan that would remove whole sections already stored is refused unless ``allow_removals`` (the user confirmed).
+    """
+    if allow_removals:
+        confirm_removals(plan)
+    else:
+        refuse_removals(plan)
     with translate_disk_full(db.database), db.atomic("IMMEDIATE"):  # write lock up front; full disk in Vietnamese
         if not plan.ok:
             _record(plan, "rejected")
@@ -99,38 +113,24 @@ def apply_plan(plan: FilePlan) -> ImportOutcome:
     return outcome_of(plan)
 
 
-def workbook_files(paths: Sequence[Path]) -> list[Path]:
-    """Files to import: each path as given, folders expanded to their .xlsx/.xlsm/.xls files (recursively, sorted,
-    without Excel's ``~$`` lock files)."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in (".xlsx", ".xlsm", ".xls") and not p.name.startswith("~$")
-                )
-            )
-        else:
-            found.append(path)
-    return found
-
-
 def import_files(
-    paths: Sequence[Path],
+    paths: Sequence[Path] | FileSelection,
     *,
     dry_run: bool = False,
+    allow_removals: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> list[ImportOutcome]:
     """Analyse and import each file in turn (each whole or not at all); a dry run writes nothing.
 
-    Folders are expanded (see ``workbook_files``). ``progress(done, total, file name)`` is called before each file;
-    when ``should_cancel()`` turns true, the files not yet started are left out of the result.
+    Folders are expanded by ``find_workbooks`` (or ``paths`` is its result); the files it leaves out come last, as
+    "skipped" outcomes with why.
+    A file that would remove whole sections already stored is refused unless ``allow_removals``.
+    ``progress(done, total, file name)`` is called before each file; when ``should_cancel()`` turns true, the files
+    not yet started are left out of the result.
     """
-    files = workbook_files(paths)
+    selection = paths if isinstance(paths, FileSelection) else find_workbooks(paths)
+    files = selection.files
     units = list_units()
     outcomes: list[ImportOutcome] = []
     for index, path in enumerate(files):
@@ -139,7 +139,11 @@ def import_files(
         if progress is not None:
             progress(index, len(files), path.name)
         plan = analyse_file(path, units)
-        outcomes.append(outcome_of(plan) if dry_run else apply_plan(plan))
+        if dry_run:
+            (confirm_removals if allow_removals else refuse_removals)(plan)
+            outcomes.append(outcome_of(plan))
+        else:
+            outcomes.append(apply_plan(plan, allow_removals=allow_removals))
     if progress is not None:
         progress(len(outcomes), len(files), "")
-    return outcomes
+    return outcomes + [ImportOutcome.skipped(item) for item in selection.skipped]

@@ -159,23 +159,29 @@ def _sheet_kind(name: str) -> tuple[str, bool] | None:
 class SheetMatch:
     by_kind: dict[str, SheetInfo] = field(default_factory=dict)
     ignored: list[tuple[str, SheetInfo]] = field(default_factory=list)  # (kind, sheet) matched but not used
+    competing: dict[str, list[SheetInfo]] = field(default_factory=dict)  # kind -> two or more visible sheets
 
 
 def match_sheets(sheets: Sequence[SheetInfo]) -> SheetMatch:
-    """Pick one sheet per kind: exact names first, visible sheets before hidden ones, then workbook order."""
+    """Pick one sheet per kind: visible sheets before hidden ones (a hidden `Cán bộ` is a stale copy beside the
+    visible `Cán bộ (2)`), then exact names, then workbook order. Visible sheets of one kind are listed in
+    ``competing``: which one holds the return cannot be known."""
     candidates: dict[str, list[tuple[int, SheetInfo]]] = {}
     for order, sheet in enumerate(sheets):
         found = _sheet_kind(sheet.name) or (_sheet_kind(sheet.raw_name) if sheet.raw_name != sheet.name else None)
         if found is None:
             continue
         kind, exact = found
-        rank = (0 if exact else 2) + (0 if sheet.visible or kind in ("meta", "lists") else 1)
+        rank = (0 if sheet.visible or kind in ("meta", "lists") else 2) + (0 if exact else 1)
         candidates.setdefault(kind, []).append((rank * 1000 + order, sheet))
     result = SheetMatch()
     for kind, items in candidates.items():
         items.sort(key=lambda item: item[0])
         result.by_kind[kind] = items[0][1]
         result.ignored.extend((kind, sheet) for _, sheet in items[1:])
+        visible = [sheet for _, sheet in items if sheet.visible]
+        if kind not in ("meta", "lists") and len(visible) > 1:
+            result.competing[kind] = visible
     return result
 
 

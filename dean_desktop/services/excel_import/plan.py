@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-from ...models import Cadre, EdocOrg, OfficeReadiness, UnitReturn
+from ...models import Cadre, EdocOrg, OfficeReadiness, Project, UnitReturn
 from ..errors import DomainError
 from ..periods import Period
 from ..returns import CadreData, OfficeData, ReturnData
@@ -23,6 +23,7 @@ from .issues import Findings, Issue, Repair
 from .labels import read_labels
 from .matching import SHEET_LABELS, match_sheets
 from .reader import Cell, SheetInfo, Workbook, file_too_big, open_database_refusal, open_workbook_bytes
+from .sheet_checks import competing_sheets, ignored_sheet, unsaved_formulas
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
 from .unit_return import parse_edoc, parse_info, parse_office
@@ -59,10 +60,17 @@ class FilePlan:
     diff: dict[str, SectionDiff] = field(default_factory=dict)
     unchanged: bool = False
     payload: ReturnData | DistrictPayload | None = None
+    # Whole sections already stored that importing would remove: imported only once the user confirms (the preview's
+    # tick, the command line's --allow-removals).
+    removals: list[Issue] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.ok and not self.unchanged and bool(self.removals)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -217,17 +225,12 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
     kinds = dict(match.by_kind)
     if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
         _guess_by_content(book, kinds)
-    for kind, sheet in match.ignored:
-        if kind in SHEET_LABELS:
-            plan.warnings.append(
-                Issue(
-                    sheet.name,
-                    None,
-                    None,
-                    f'trang tính này cũng giống trang "{SHEET_LABELS[kind]}" '
-                    f'nhưng đã dùng trang "{kinds[kind].name}"; bỏ qua trang này.',
-                )
-            )
+    refusals = competing_sheets(book, match.competing, kinds)
+    ignored = [
+        ignored_sheet(sheet, kinds[kind], SHEET_LABELS[kind])
+        for kind, sheet in match.ignored
+        if kind in SHEET_LABELS and kind not in match.competing and sheet is not kinds[kind]
+    ]
     if any(k in kinds for k in RETURN_KINDS):
         _analyse_return(plan, book, kinds, units)
     elif any(k in kinds for k in DISTRICT_KINDS):
@@ -243,6 +246,11 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
                 f"các trang tính có trong tệp: {_sheet_names(book)}.",
             )
         )
+    plan.warnings = ignored + plan.warnings
+    refusals += unsaved_formulas(book, kinds)
+    if refusals:
+        plan.errors = refusals + plan.errors
+        plan.payload, plan.diff, plan.unchanged, plan.removals = None, {}, False, []
 
 
 def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
@@ -263,10 +271,16 @@ def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo],
     info_sheet = kinds["info"]
     info = parse_info(info_sheet.name, book.rows(info_sheet), found)
     meta = read_meta(book.rows(kinds["meta"])) if "meta" in kinds else {}
-    plan.unit, plan.period = identify(info_sheet.name, info.unit, info.period, meta, units, found)
-    office = parse_office(kinds["office"].name, book.rows(kinds["office"]), found) if "office" in kinds else None
-    edoc = parse_edoc(kinds["edoc"].name, book.rows(kinds["edoc"]), found) if "edoc" in kinds else None
-    cadres = parse_cadres(kinds["cadres"].name, book.rows(kinds["cadres"]), found) if "cadres" in kinds else None
+    years = list(Project.select(Project.start_year, Project.end_year).tuples())
+    plan.unit, plan.period = identify(info_sheet.name, info.unit, info.period, meta, units, found, years)
+    period = plan.period
+    office = (
+        parse_office(kinds["office"].name, book.rows(kinds["office"]), found, period) if "office" in kinds else None
+    )
+    edoc = parse_edoc(kinds["edoc"].name, book.rows(kinds["edoc"]), found, period) if "edoc" in kinds else None
+    cadres = (
+        parse_cadres(kinds["cadres"].name, book.rows(kinds["cadres"]), found, period) if "cadres" in kinds else None
+    )
     if not found.errors and office is None and not edoc and not cadres:
         found.error(
             None,
@@ -291,15 +305,67 @@ def _analyse_return(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo],
         file_hash=plan.file_hash,
     )
     plan.diff, existing = return_diff(plan.payload)
+    plan.removals = _whole_sections_removed(plan, kinds)
     if existing is not None:
         same_file = existing.file_hash == plan.file_hash
         same_header = (existing.reported_on, existing.reporter, existing.reporter_phone) == (
-            info.reported_on, info.reporter, info.phone,
-        )  # fmt: skip
+            info.reported_on,
+            info.reporter,
+            info.phone,
+        )
         plan.unchanged = same_file or (same_header and not any(d.any for d in plan.diff.values()))
         if plan.unchanged:
             message = UNCHANGED_MESSAGE if same_file else SAME_CONTENT_MESSAGE
             plan.warnings.append(Issue(None, None, None, message))
+
+
+_SECTION_WHAT = {"office": ("Một cửa", "mục Một cửa"), "edoc": ("Văn bản điện tử", "tổ chức"),
+                 "cadres": ("Cán bộ", "cán bộ")}  # fmt: skip
+
+
+def _whole_sections_removed(plan: FilePlan, kinds: dict[str, SheetInfo]) -> list[Issue]:
+    """Sections stored for this unit and period that the re-sent return would empty (an empty `Cán bộ` table)."""
+    issues = []
+    assert plan.unit is not None and plan.period is not None
+    data = plan.payload
+    assert isinstance(data, ReturnData)
+    kept = {"office": data.office is not None, "edoc": bool(data.edoc), "cadres": bool(data.cadres)}
+    for section, diff in plan.diff.items():
+        if not diff.removed or kept.get(section, True):
+            continue
+        label, what = _SECTION_WHAT[section]
+        sheet = kinds.get(section)
+        why = f'trang "{sheet.name}" không có dòng nào' if sheet else f'tệp không có trang "{label}"'
+        issues.append(
+            Issue(
+                sheet.name if sheet else None,
+                None,
+                None,
+                f"{why}, nhưng đã lưu {diff.removed} {what} của {plan.unit.name} kỳ {plan.period.label}; nhập tệp "
+                f"này sẽ xóa toàn bộ phần {label} đã lưu.",
+            )
+        )
+    return issues
+
+
+REMOVAL_HINT = (
+    "Chỉ nhập khi chắc chắn muốn xóa: đánh dấu xác nhận trong cửa sổ xem trước, hoặc thêm --allow-removals vào lệnh."
+)
+
+
+def refuse_removals(plan: FilePlan) -> None:
+    """Turn the removals that were not confirmed into errors: the file is then refused and nothing changes."""
+    if plan.needs_confirmation:
+        plan.errors = [Issue(i.sheet, i.row, i.column, f"{i.message} {REMOVAL_HINT}") for i in plan.removals]
+
+
+def confirm_removals(plan: FilePlan) -> None:
+    """The user confirmed: the removals are kept in the warnings of the import record."""
+    if plan.needs_confirmation:
+        plan.warnings = plan.warnings + [
+            Issue(i.sheet, i.row, i.column, f"{i.message} (đã xác nhận xóa)") for i in plan.removals
+        ]
+        plan.removals = []
 
 
 def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:

@@ -1,8 +1,9 @@
 """Reading an untrusted workbook fast and safely: sniffing, size limits, python-calamine, legacy-text repair.
 
-python-calamine reads .xlsx, .xlsm and .xls an order of magnitude faster than openpyxl (STACK-FACTS.md), so it
-reads every cell. openpyxl is imported only when some text looks like legacy TCVN3/VNI mojibake, to learn the
-cells' fonts (a ``.VnTimeH`` font means capitals); calamine does not expose fonts.
+python-calamine reads .xlsx, .xlsm, .xls, .ods and .xlsb an order of magnitude faster than openpyxl
+(STACK-FACTS.md), so it reads every cell. openpyxl is imported only when some text of an .xlsx looks like legacy
+TCVN3/VNI mojibake, to learn the cells' fonts (a ``.VnTimeH`` font means capitals); calamine does not expose fonts,
+so in the other formats legacy text is recognised by the text alone.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..legacy_text import decode_tcvn3, decode_vni, detect_legacy, encoding_for_
 from ..vntext import nfc
 from ..xml_safety import ensure_protected_xml
 from .archive import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, column_letters, inspect_archive
+from .containers import container_kind, inspect_ods, inspect_xlsb
 from .issues import ENCODING_LABELS, Issue, Repair, WorkbookRefused
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -78,6 +80,20 @@ def _detect_repair(text: str) -> tuple[str, str | None]:
     return (fixed, encoding) if fixed != text else (text, None)
 
 
+# Invisible characters (zero-width, bidi marks and overrides, BOM) and C0/C1 controls other than tab and line breaks:
+# a right-to-left mark shows a name reversed in Excel, a zero-width space makes one cadre two. Not the soft hyphen
+# U+00AD: it is how TCVN3's "ư" reads through cp1252.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+MAX_INVISIBLE_WARNINGS = 20  # cells named one by one per sheet; the rest are counted
+
+
+def _invisible_names(text: str) -> str:
+    return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(text)}))
+
+
 _NOT_CP1252 = re.compile("[^" + re.escape("".join(sorted(_CP1252))) + "]")
 _HINT = re.compile("[" + re.escape("".join(sorted(_HINTS))) + "]")
 
@@ -113,7 +129,7 @@ def _check_ole(path: Path, data: bytes) -> None:
     if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
         raise password_refusal(path)
     if "Workbook".encode("utf-16-le") not in data and "Book".encode("utf-16-le") not in data:
-        raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls).")
+        raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls, .xlsb).")
 
 
 def password_refusal(path: Path) -> WorkbookRefused:
@@ -125,14 +141,14 @@ def password_refusal(path: Path) -> WorkbookRefused:
 
 
 def sniff(path: Path, data: bytes) -> str:
-    """'ooxml' or 'xls' after the cheap checks; raises WorkbookRefused with a Vietnamese message."""
+    """'ooxml', 'ods', 'xlsb' or 'xls' after the cheap checks; raises WorkbookRefused with a Vietnamese message."""
     if not data:
         raise _refuse(path, "rỗng (0 byte); hãy xin đơn vị gửi lại tệp báo cáo.")
     too_big = file_too_big(path, len(data))
     if too_big is not None:
         raise too_big
     if data.startswith(ZIP_MAGIC):
-        return "ooxml"
+        return container_kind(path, data)
     if data.startswith(OLE_MAGIC):
         _check_ole(path, data)
         return "xls"
@@ -140,7 +156,7 @@ def sniff(path: Path, data: bytes) -> str:
         raise _refuse(
             path, "không phải là bảng tính Excel (có thể là trang web, XML hoặc PDF đổi đuôi thành tệp Excel)."
         )
-    raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls) hoặc đã bị hỏng.")
+    raise _refuse(path, "không phải là bảng tính Excel (.xlsx, .xlsm, .xls, .xlsb, .ods) hoặc đã bị hỏng.")
 
 
 # --------------------------------------------------------------------------------------------- the workbook
@@ -163,6 +179,8 @@ class Workbook:
     sheets: list[SheetInfo]
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    # sheet name (NFC) -> (row, column letters) of formulas whose result was never saved
+    unsaved_formulas: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _book: Any = None
     _rows: dict[str, list[list[Cell]]] = field(default_factory=dict)
     _merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
@@ -196,9 +214,9 @@ class Workbook:
                 )
             raw = calamine_sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
             self._merged[sheet.raw_name] = list(calamine_sheet.merged_cell_ranges or [])
-        except WorkbookRefused:
+        except (WorkbookRefused, KeyboardInterrupt, SystemExit):
             raise
-        except Exception as error:  # noqa: BLE001 - calamine raises several private error types
+        except BaseException as error:  # noqa: BLE001 - calamine's errors are private; a Rust panic is a BaseException
             raise _refuse(self.path, f'có trang tính "{sheet.name}" không đọc được ({error}).') from error
         if len(raw) > MAX_ROWS:
             raise _refuse(
@@ -210,11 +228,15 @@ class Workbook:
         suspicious: list[tuple[int, int]] = []
         detected: dict[tuple[int, int], tuple[str, str, str]] = {}
         rows: list[list[Cell]] = []
+        invisible: list[tuple[int, int, str]] = []
         for r, raw_row in enumerate(raw):
             row: list[Cell] = []
             for c, value in enumerate(raw_row):
                 kind = type(value)
                 if kind is str:
+                    if not value.isprintable() and INVISIBLE.search(value):
+                        invisible.append((r, c, _invisible_names(value)))
+                        value = raw_row[c] = INVISIBLE.sub("", value)
                     text = value.strip()
                     if not text:
                         row.append(None)
@@ -251,7 +273,28 @@ class Workbook:
                 detected = self._repair_by_font(raw, rows, detected, fonts)
         self._repair_by_majority(raw, rows, detected, fonts or {})
         self._record_repairs(sheet, rows, detected)
+        self._record_invisible(sheet, invisible)
         return rows
+
+    def _record_invisible(self, sheet: SheetInfo, cells: list[tuple[int, int, str]]) -> None:
+        for r, c, names in cells[:MAX_INVISIBLE_WARNINGS]:
+            self.warnings.append(
+                Issue(
+                    sheet.name,
+                    r + 1,
+                    column_letter(c),
+                    f"đã xóa ký tự ẩn hoặc ký tự điều khiển ({names}) khỏi ô {column_letter(c)}{r + 1}.",
+                )
+            )
+        if len(cells) > MAX_INVISIBLE_WARNINGS:
+            self.warnings.append(
+                Issue(
+                    sheet.name,
+                    None,
+                    None,
+                    f"đã xóa ký tự ẩn hoặc ký tự điều khiển khỏi {len(cells) - MAX_INVISIBLE_WARNINGS} ô khác.",
+                )
+            )
 
     @staticmethod
     def _repair_by_majority(
@@ -387,9 +430,14 @@ def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
     except DomainError as error:
         raise WorkbookRefused(str(error)) from error
     warnings: list[Issue] = []
-    if fmt == "ooxml":
+    unsaved: dict[str, list[tuple[int, str]]] = {}
+    has_macros = False
+    if fmt in ("ods", "xlsb"):
+        unsaved = (inspect_ods if fmt == "ods" else inspect_xlsb)(path, data).unsaved_formulas
+        has_macros = fmt == "xlsb" and b"vbaProject.bin" in data
+    elif fmt == "ooxml":
         report = inspect_archive(path, data)
-        data, has_macros = report.data, report.has_macros
+        data, has_macros, unsaved = report.data, report.has_macros, report.unsaved_formulas
         for stray in report.strays:
             shown = ", ".join(stray.refs) + (", …" if stray.count > len(stray.refs) else "")
             warnings.append(
@@ -412,16 +460,19 @@ def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
         metadata = list(book.sheets_metadata)
     except python_calamine.PasswordError as error:
         raise password_refusal(path) from error
-    except Exception as error:  # noqa: BLE001 - calamine's errors are many and private
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - calamine's errors are private; a Rust panic is a BaseException
         if "password" in str(error).lower() or "encrypt" in str(error).lower():
             raise password_refusal(path) from error
         raise _refuse(
             path, "bị hỏng hoặc không phải là bảng tính Excel; hãy mở bằng Excel, lưu lại rồi nhập lại."
         ) from error
     book_obj = Workbook(path=path, data=data, fmt=fmt, sheets=[], warnings=warnings, _book=book)
+    book_obj.unsaved_formulas = {unicodedata.normalize("NFC", name): cells for name, cells in unsaved.items()}
     for meta in metadata:
         raw_name = meta.name
-        shown = unicodedata.normalize("NFC", raw_name.strip())
+        shown = unicodedata.normalize("NFC", INVISIBLE.sub("", raw_name).strip())
         fixed, encoding = repair(shown)
         if encoding:
             book_obj.repairs.append(Repair(fixed, None, None, shown, fixed, encoding))

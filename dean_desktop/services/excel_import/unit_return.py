@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..periods import Period
 from ..returns import EdocData, OfficeData
 from ..vntext import fold
 from . import vocabulary
@@ -17,6 +18,7 @@ from .specs import EDOC, INFO, OFFICE
 from .tables import Layout, extra_column_warnings, iter_data_rows, locate_table
 from .values import (
     ValueProblem,
+    date_problem,
     is_blank,
     is_mark,
     is_tick,
@@ -47,7 +49,8 @@ def _label_value(sheet: str, item: LabelValue | None, parse: object, found: Find
         return None
 
 
-def _date_value(sheet: str, item: LabelValue | None, found: Findings) -> date | None:
+def _date_value(sheet: str, item: LabelValue | None, found: Findings, latest: date | None = None) -> date | None:
+    """A dated label; a date before 1945 or after ``latest`` is an error."""
     if item is None or is_blank(item.value):
         return None
     try:
@@ -57,6 +60,10 @@ def _date_value(sheet: str, item: LabelValue | None, found: Findings) -> date | 
         return None
     if note:
         found.warn(sheet, item.row, item.label, note)
+    why = date_problem(day, latest) if day is not None else None
+    if why:
+        found.error(sheet, item.row, item.label, why)
+        return None
     return day
 
 
@@ -84,7 +91,9 @@ def parse_info(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> I
     return part
 
 
-def parse_office(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> OfficeData | None:
+def parse_office(
+    sheet: str, rows: Sequence[Sequence[Cell]], found: Findings, period: Period | None = None
+) -> OfficeData | None:
     labels = read_labels(rows, OFFICE)
     if "has_office" not in labels:
         labels = read_horizontal(rows, OFFICE, "has_office") or labels
@@ -109,7 +118,7 @@ def parse_office(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
         internet=_optional_flag(sheet, labels.get("internet"), found),
         staff=_label_value(sheet, labels.get("staff"), parse_count, found),  # type: ignore[arg-type]
         procedures_posted=_optional_flag(sheet, labels.get("procedures_posted"), found),
-        in_use_since=_date_value(sheet, labels.get("in_use_since"), found),
+        in_use_since=_date_value(sheet, labels.get("in_use_since"), found, period.end if period else None),
         notes=text(labels["notes"].value) if "notes" in labels else "",
     )
     return office if len(found.errors) == before else None
@@ -130,7 +139,9 @@ def _no_header(sheet: str, key_label: str, found: Findings) -> None:
     )
 
 
-def parse_edoc(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> list[EdocData] | None:
+def parse_edoc(
+    sheet: str, rows: Sequence[Sequence[Cell]], found: Findings, period: Period | None = None
+) -> list[EdocData] | None:
     layout = locate_table(rows, EDOC, "org_name")
     if layout is None:
         _no_header(sheet, "Tổ chức", found)
@@ -166,6 +177,9 @@ def parse_edoc(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) -> l
                 since, note = parse_date(cell(values, col["since"]))
                 if note:
                     found.warn(sheet, data.number, "Từ ngày", note)
+                why = date_problem(since, period.end if period else None) if since is not None else None
+                if why:
+                    found.error(sheet, data.number, "Từ ngày", why)
             except ValueProblem as problem:
                 found.error(sheet, data.number, "Từ ngày", str(problem))
         if fold(name) in seen:

@@ -184,6 +184,29 @@ def parse_date(value: Cell, *, allow_partial: bool = True) -> tuple[date | None,
     raise ValueProblem(f'giá trị "{raw}" không phải là ngày (dd/mm/yyyy)')
 
 
+EARLIEST_DATE = date(1945, 1, 1)
+MIN_LEADER_AGE, MAX_LEADER_AGE = 18, 80
+
+
+def date_problem(day: date, latest: date | None = None) -> str | None:
+    """Why a date in a return cannot be true: before 1945, or after ``latest`` (the end of the period reported)."""
+    if day < EARLIEST_DATE:
+        return f"ngày {format_date(day)} trước năm 1945, không hợp lệ; hãy kiểm tra lại"
+    if latest is not None and day > latest:
+        return f"ngày {format_date(day)} sau khi kỳ báo cáo kết thúc ({format_date(latest)}); hãy kiểm tra lại"
+    return None
+
+
+def age_problem(birth_year: int, year: int) -> str | None:
+    """Why a leader born in ``birth_year`` cannot hold a post in ``year`` (younger than 18 or older than 80)."""
+    age = year - birth_year
+    if age < MIN_LEADER_AGE:
+        return f"năm sinh {birth_year}: đến năm {year} mới {age} tuổi, chưa đủ {MIN_LEADER_AGE} tuổi; hãy kiểm tra lại"
+    if age > MAX_LEADER_AGE:
+        return f"năm sinh {birth_year}: đến năm {year} đã {age} tuổi, quá {MAX_LEADER_AGE} tuổi; hãy kiểm tra lại"
+    return None
+
+
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 
 
@@ -228,6 +251,20 @@ _NO = {"khong", "k", "ko", "no", "n", "0", "chua", "chua co", "khong co", "false
        "dung chung phong", "chung", "-", "--", "–", "—"}  # fmt: skip
 _TICKS = {"✓", "✔", "☑", "√", "✗", "✘", "⊠"}
 YES_NO_CHOICES = "Có, Không"
+# Words that make an answer a guess ("có lẽ", "có thể", "chưa rõ", "không biết", "hình như có"): a tolerant reader
+# is not a guessing one (PRODUCT.md §4), so such a cell is refused instead of being read by its first word.
+_HEDGE_PAIRS = ("co le", "co the", "chua ro", "khong ro", "chua biet", "khong biet", "chua chac", "khong chac",
+                "hinh nhu", "chua xac dinh", "khong xac dinh", "du kien", "co ve", "chac co", "chac khong")  # fmt: skip
+
+
+def is_hedge(value: Cell) -> bool:
+    """Whether a Có/Không answer is only a guess or an "I don't know": ``có lẽ``, ``có thể``, ``chưa rõ``, ``?``."""
+    if not isinstance(value, str):
+        return False
+    if "?" in value:
+        return True
+    folded = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(value)).split())
+    return any(f" {pair} " in f" {folded} " for pair in _HEDGE_PAIRS)
 
 
 def parse_yes_no(value: Cell) -> bool | None:
@@ -243,6 +280,10 @@ def parse_yes_no(value: Cell) -> bool | None:
     raw = str(value).strip()
     if raw in _TICKS:
         return raw in {"✓", "✔", "☑", "√"}
+    if is_hedge(raw):
+        raise ValueProblem(
+            f'giá trị "{raw}" không phải là câu trả lời chắc chắn; hãy hỏi lại đơn vị và ghi rõ Có hoặc Không'
+        )
     folded = " ".join(fold(raw).replace(".", " ").replace("(", " ").replace(")", " ").split())
     if folded in _YES:
         return True

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -41,6 +43,8 @@ COLUMNS = ["Nhập", "Tệp", "Loại", "Đơn vị", "Kỳ báo cáo", "Thêm",
 def plan_status(plan: Any) -> str:
     if not plan.ok:
         return f"Lỗi ({len(plan.errors)}) — không nhập được"
+    if plan.needs_confirmation:
+        return "Cần xác nhận — sẽ xóa số liệu đã lưu"
     if plan.unchanged:
         return "Đã nhập trước đó — không thay đổi"
     if plan.warnings or plan.repairs:
@@ -64,6 +68,11 @@ def plan_details(plan: Any) -> str:
         lines.append(
             f"{SECTION_LABELS.get(section, section)}: thêm {diff.added}, sửa {diff.changed}, xóa {diff.removed} dòng"
         )
+    if plan.needs_confirmation:
+        lines.append("")
+        lines.append("CẦN XÁC NHẬN — nhập tệp này sẽ xóa số liệu đã lưu:")
+        lines += [f"  • {issue.text()}" for issue in plan.removals]
+        lines.append("  Chỉ nhập khi chắc chắn: đánh dấu ô xác nhận bên dưới.")
     if plan.errors:
         lines.append("")
         lines.append("LỖI (tệp sẽ không được nhập):")
@@ -87,9 +96,10 @@ def plan_details(plan: Any) -> str:
 
 
 class ImportPreviewDialog(QDialog):
-    """Lists the analysed files; the user picks which valid ones to import."""
+    """Lists the analysed files; the user picks which valid ones to import. Files that would remove whole sections
+    already stored need an explicit tick; the files the selection left out are listed with why."""
 
-    def __init__(self, plans: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, plans: list[Any], parent: QWidget | None = None, skipped: Sequence[Any] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("Xem trước khi nhập báo cáo")
         self.plans = plans
@@ -109,6 +119,14 @@ class ImportPreviewDialog(QDialog):
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
         self.table.itemChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel()
+        self.skipped = list(skipped)
+        self.skipped_list = QPlainTextEdit()
+        self.skipped_list.setReadOnly(True)
+        self.skipped_list.setMaximumHeight(90)
+        self.skipped_list.setPlainText("\n".join(f"{item.path}: {item.reason}" for item in self.skipped))
+        self.skipped_label = QLabel(f"Không đọc {len(self.skipped)} tệp (không phải bảng tính báo cáo):")
+        self.confirm_removals = QCheckBox()
+        self.confirm_removals.toggled.connect(lambda *_: self._update_buttons())
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
@@ -121,6 +139,9 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Chưa có gì được ghi vào cơ sở dữ liệu. Kiểm tra từng tệp rồi bấm Nhập."))
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.skipped_label)
+        layout.addWidget(self.skipped_list)
+        layout.addWidget(self.confirm_removals)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         fit_to_screen(self, QSize(1000, 620))
@@ -175,14 +196,26 @@ class ImportPreviewDialog(QDialog):
         ]
 
     def _update_buttons(self) -> None:
-        count = len(self.chosen())
+        chosen = self.chosen()
+        count = len(chosen)
         rejected = sum(1 for p in self.plans if not p.ok)
         same = sum(1 for p in self.plans if p.ok and p.unchanged)
+        asking = [p for p in chosen if p.needs_confirmation]
+        self.confirm_removals.setVisible(bool(asking))
+        self.confirm_removals.setText(
+            f"Tôi đã xem và đồng ý: nhập {len(asking)} tệp được đánh dấu “Cần xác nhận” sẽ xóa số liệu đã lưu."
+        )
+        self.skipped_label.setVisible(bool(self.skipped))
+        self.skipped_list.setVisible(bool(self.skipped))
         self.import_button.setText(f"Nhập {count} tệp")
-        self.import_button.setEnabled(count > 0)
+        self.import_button.setEnabled(count > 0 and (not asking or self.confirm_removals.isChecked()))
         parts = [f"{len(self.plans)} tệp", f"{count} sẽ được nhập"]
         if rejected:
             parts.append(f"{rejected} có lỗi (sẽ ghi vào nhật ký nhập)")
         if same:
             parts.append(f"{same} đã nhập trước đó")
+        if asking:
+            parts.append(f"{len(asking)} cần xác nhận xóa số liệu đã lưu")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} tệp không đọc")
         self.summary.setText("; ".join(parts) + ".")

@@ -96,7 +96,10 @@ def test_one_bad_value_rejects_the_whole_file_with_sheet_row_and_column(tmp_path
     ("kwargs", "expected"),
     [
         ({"office": office(None, computers=3)}, 'Một cửa, dòng 1, cột "Có phòng làm việc riêng": chưa nhập (bắt buộc'),
-        ({"office": office("Hình như có")}, 'cột "Có phòng làm việc riêng": giá trị "Hình như có" không hợp lệ'),
+        (
+            {"office": office("Hình như có")},
+            'cột "Có phòng làm việc riêng": giá trị "Hình như có" không phải là câu trả lời chắc chắn',
+        ),
         (
             {"office": office(True, computers="ba")},
             'Một cửa, dòng 3, cột "Số máy vi tính": giá trị "ba" không phải là số',
@@ -114,7 +117,7 @@ def test_one_bad_value_rejects_the_whole_file_with_sheet_row_and_column(tmp_path
         ),
         (
             {"edoc": [("Đảng ủy", "Hình như có"), ("UBND", True)]},
-            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": giá trị "Hình như có" không hợp lệ',
+            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": giá trị "Hình như có" không phải là câu trả lời',
         ),
         ({"edoc": [("Đảng ủy", True, "32/13/2017")]}, 'cột "Từ ngày": ngày "32/13/2017" không tồn tại'),
         ({"unit": "Xã Không Có"}, 'Thông tin chung, dòng 1, cột "Đơn vị": Không tìm thấy đơn vị "Xã Không Có"'),
@@ -155,9 +158,9 @@ def test_kim_son_cannot_report_for_2020_but_can_for_2019(tmp_path: Path) -> None
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
-    good = build_return(tmp_path / "a.xlsx", office=office(True), cadres=PEOPLE)
-    bad = build_return(tmp_path / "b.xlsx", unit="Kim Sơn", period="Năm 2020", cadres=PEOPLE)
-    outcomes = import_files([tmp_path], dry_run=True)
+    good = build_return(tmp_path / "in" / "a.xlsx", office=office(True), cadres=PEOPLE)
+    bad = build_return(tmp_path / "in" / "b.xlsx", unit="Kim Sơn", period="Năm 2020", cadres=PEOPLE)
+    outcomes = import_files([tmp_path / "in"], dry_run=True)
     assert [(Path(o.file).name, o.status) for o in outcomes] == [("a.xlsx", "imported"), ("b.xlsx", "rejected")]
     assert UnitReturn.select().count() == 0 and ImportRecord.select().count() == 0
     assert good.exists() and bad.exists()
@@ -165,9 +168,9 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 
 def test_progress_and_cancel(tmp_path: Path) -> None:
     for name in ("Linh Thông", "Bảo Linh", "Phú Đình"):
-        build_return(tmp_path / f"{name}.xlsx", unit=name, cadres=PEOPLE)
+        build_return(tmp_path / "in" / f"{name}.xlsx", unit=name, cadres=PEOPLE)
     seen: list[tuple[int, int, str]] = []
-    outcomes = import_files([tmp_path], progress=lambda d, t, n: seen.append((d, t, n)),
+    outcomes = import_files([tmp_path / "in"], progress=lambda d, t, n: seen.append((d, t, n)),
                             should_cancel=lambda: len(seen) >= 2)  # fmt: skip
     assert len(outcomes) == 2 and UnitReturn.select().count() == 2
     assert seen[0] == (0, 3, "Bảo Linh.xlsx")
@@ -189,7 +192,9 @@ def test_indicator_figures_after_importing_a_small_period(tmp_path: Path) -> Non
     build_return(tmp_path / "pd.xlsx", unit="Phú Đình", period="Năm 2018",
                  office=office(True, in_use_since=date(2017, 1, 1)),
                  edoc=[("Đảng ủy", True)], style=Messy(encoding="tcvn3"))  # fmt: skip
-    outcomes = import_files([tmp_path])
+    outcomes = import_files(
+        [tmp_path / name for name in ("noi_vu.xlsx", "tu_phap.xlsx", "lt.xlsx", "bl.xlsx", "pd.xlsx")]
+    )
     assert all(o.status == "imported" for o in outcomes), [e.text() for o in outcomes for e in o.errors]
     figures = {i.code: (i.numerator, i.denominator) for i in indicator_report().indicators}
     assert figures["cadre.postgrad_district"] == (2, 5)  # Thạc sĩ, Tiến sĩ

@@ -149,9 +149,22 @@ def test_a_missing_file_is_refused_not_raised(tmp_path: Path) -> None:
     assert outcomes[0].status == "rejected" and "Không tìm thấy tệp" in outcomes[0].errors[0].message
 
 
-def test_excel_lock_files_in_a_folder_are_skipped(tmp_path: Path) -> None:
-    build_return(tmp_path / "a.xlsx", cadres=[cadre("Nguyễn Văn An")])
-    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
-    (tmp_path / "ghi_chu.txt").write_text("x")
-    outcomes = import_files([tmp_path])
-    assert [Path(o.file).name for o in outcomes] == ["a.xlsx"]
+def test_a_folder_import_names_every_file_it_did_not_read_and_why(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    build_return(folder / "a.xlsx", cadres=[cadre("Nguyễn Văn An")])
+    (folder / "~$a.xlsx").write_bytes(b"lock")
+    (folder / ".~lock.b.ods#").write_text("x")
+    (folder / "ghi_chu.txt").write_text("x")
+    (folder / "bao_linh.csv").write_text("Đơn vị;Bảo Linh", encoding="utf-8")
+    (folder / "phu_dinh.pdf").write_bytes(b"%PDF-1.4")
+    outcomes = import_files([folder])
+    assert [(Path(o.file).name, o.status) for o in outcomes] == [
+        ("a.xlsx", "imported"), (".~lock.b.ods#", "skipped"), ("bao_linh.csv", "skipped"), ("ghi_chu.txt", "skipped"),
+        ("phu_dinh.pdf", "skipped"), ("~$a.xlsx", "skipped"),
+    ]  # fmt: skip
+    reasons = {Path(o.file).name: o.errors[0].message for o in outcomes[1:]}
+    assert "tệp khóa của LibreOffice" in reasons[".~lock.b.ods#"]
+    assert "tệp CSV" in reasons["bao_linh.csv"] and "lưu thành .xlsx" in reasons["bao_linh.csv"]
+    assert "(.txt)" in reasons["ghi_chu.txt"] and "PDF" in reasons["phu_dinh.pdf"]
+    assert "tệp tạm của Excel" in reasons["~$a.xlsx"]
+    assert ImportRecord.select().count() == 1  # skipped files never reach the import history
