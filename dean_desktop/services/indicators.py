@@ -11,9 +11,10 @@ from datetime import date
 
 from peewee import Case, fn
 
-from ..models import Cadre, EdocOrg, OfficeReadiness, Project, Rotation, SolutionGroup, Target, Task, Unit, UnitReturn
+from ..models import Cadre, EdocOrg, OfficeReadiness, Project, SolutionGroup, Target, Task, Unit, UnitReturn
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
+from .rotations import rotation_count
 from .vocab import POSTGRAD, SENIOR_THEORY, TASK_DONE
 
 
@@ -83,7 +84,7 @@ class Facts:
     cadres_total: int
     cadres_postgrad: int
     cadres_senior_theory: int
-    rotations: int
+    rotations: int  # distinct people counted by rotations.judge_rotations
     checklists: list[ChecklistFigure] = field(default_factory=list)
 
 
@@ -245,8 +246,7 @@ def load_facts(as_of: Period | None = None) -> Facts:
         total, yes = query.tuples().get()
         edoc_total, edoc_yes = int(total), int(yes or 0)
     cadres_total, postgrad, senior = count_cadres(district_returns) if district_returns else (0, 0, 0)
-    rotation_end = min(window[1], ref) if as_of is not None else window[1]
-    rotations = Rotation.select().where(Rotation.decision_date.between(window[0], rotation_end)).count()
+    rotations = rotation_count(ref if as_of is not None else None).count
     return Facts(
         reference_date=ref,
         project_window=window,

@@ -26,7 +26,7 @@ from .party_document import (
 )
 from .periods import Period
 from .roster import list_members
-from .rotations import list_rotations
+from .rotations import rotation_count
 from .urging import urging_lists
 from .vntext import fold
 
@@ -168,15 +168,15 @@ def _cadres_section(as_of: Period | None) -> str:
 
 
 def _rotations_section(as_of: Period | None, reference: date) -> str:
-    rotations = [
-        r for r in list_rotations() if as_of is None or r.decision_date is None or r.decision_date <= reference
-    ]
+    judged = rotation_count(reference if as_of is not None else None)
+    shown = [r for r in judged.rows if as_of is None or r.decision_date is None or r.decision_date <= reference]
     columns = [
-        Column("STT", 8, "n"),
-        Column("Họ và tên", 19),
-        Column("Trước luân chuyển", 27),
-        Column("Luân chuyển đến", 27),
-        Column("Quyết định", 19, "n"),
+        Column("STT", 6, "n"),
+        Column("Họ và tên", 16),
+        Column("Trước luân chuyển", 22),
+        Column("Luân chuyển đến", 22),
+        Column("Quyết định", 14, "n"),
+        Column("Tính vào chỉ tiêu", 20),
     ]
     rows = [
         [
@@ -185,10 +185,14 @@ def _rotations_section(as_of: Period | None, reference: date) -> str:
             r.from_position,
             r.to_position,
             f"{r.decision_no}, {format_date(r.decision_date)}" if r.decision_date else r.decision_no,
+            judged.verdicts[r.id].reason,
         ]
-        for i, r in enumerate(rotations, start=1)
+        for i, r in enumerate(shown, start=1)
     ]
-    text = f"Đã luân chuyển {len(rotations)} đồng chí lãnh đạo cấp huyện về làm lãnh đạo, quản lý cấp xã."
+    text = f"Đã luân chuyển {judged.count} đồng chí cấp trưởng cấp huyện về làm lãnh đạo, quản lý cấp xã."
+    left_out = sum(not judged.verdicts[r.id].counted for r in shown)
+    if left_out:
+        text += f" {left_out} bản ghi khác không tính vào chỉ tiêu (lý do ở cột cuối)."
     return heading("IV. LUÂN CHUYỂN CÁN BỘ") + para(esc(text)) + (grid(columns, rows) if rows else "")
 
 
