@@ -317,7 +317,9 @@ def target_text(item: IndicatorValue) -> str:
 
 
 def value_text(item: IndicatorValue) -> str:
-    """``16,4 %`` for shares, ``5 người`` for counts."""
-    from .formatting import format_percent
+    """``16,4 %`` for shares (more decimals near the target, see ``format_judged_percent``), ``5 người`` for counts."""
+    from .formatting import format_judged_percent
 
-    return format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
+    if item.unit == "%":
+        return format_judged_percent(item.value, item.target_min, item.target_max)
+    return f"{item.numerator} {item.unit}"

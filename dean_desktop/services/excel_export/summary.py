@@ -17,6 +17,7 @@ from ..cadres import LEVEL_LABELS, level_statistics, list_cadres
 from ..checklist import list_groups, list_tasks
 from ..completeness import completeness, default_period
 from ..errors import DomainError
+from ..formatting import percent_decimals
 from ..indicators import indicator_report, latest_returns, reference_date
 from ..offices import list_offices
 from ..periods import Period, PeriodError, period_from_code
@@ -69,7 +70,8 @@ def _targets_sheet(wb: Workbook, as_of: Period | None) -> None:
     shorts = {g.project_code: g.project_short for g in list_groups()}
     rows: list[list[Any]] = []
     for index, item in enumerate(report.indicators, start=1):
-        value: Any = Percent(item.value) if item.unit == "%" else item.numerator
+        shown = percent_decimals(item.value, item.target_min, item.target_max)
+        value: Any = Percent(item.value, shown) if item.unit == "%" else item.numerator
         rows.append(
             [
                 index,
