@@ -78,7 +78,6 @@ class Facts:
     project_window: tuple[date, date]
     communes: list[tuple[int, str]]  # units valid on the reference date, in listing order
     commune_has_office: dict[int, bool]  # unit id -> the latest return says it has its own office
-    commune_reported: set[int]  # communes with a return up to the reference date
     edoc_yes: int
     edoc_total: int
     cadres_total: int
@@ -252,7 +251,6 @@ def load_facts(as_of: Period | None = None) -> Facts:
         project_window=window,
         communes=communes,
         commune_has_office=has_office,
-        commune_reported=set(commune_returns.values()),
         edoc_yes=edoc_yes,
         edoc_total=edoc_total,
         cadres_total=cadres_total,
@@ -278,7 +276,10 @@ def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     """The targets table, missing returns and checklist figures, as of a period (None: the latest data)."""
     period = period_from_code(as_of) if isinstance(as_of, str) else as_of
     facts = load_facts(period)
-    missing = [name for uid, name in facts.communes if uid not in facts.commune_reported]
+    from .completeness import completeness
+
+    # "Not reported" is completeness's one rule: no return for the period itself (as-of, else the current one).
+    missing = [u.unit_name for u in completeness(period).missing_communes]
     return IndicatorReport(
         as_of=period,
         reference_date=facts.reference_date,

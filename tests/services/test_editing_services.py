@@ -83,3 +83,17 @@ def test_reimport_replaces_the_units_data(store: Path) -> None:
     assert second.replaced and not first.replaced
     row = next(r for r in offices.list_offices() if r.unit_name == "Bảo Linh")
     assert (row.has_office, row.edoc_yes, row.edoc_total) == (True, 1, 1)
+
+
+def test_a_tasks_content_and_group_change_together_or_not_at_all(store: Path) -> None:
+    first, second = checklist.list_groups()[:2]
+    task_id = checklist.add_task(first.id, checklist.TaskInput("Ban hành kế hoạch"))
+    changed = checklist.update_task(task_id, checklist.TaskInput("Ban hành kế hoạch (sửa)"), group_id=second.id)
+    assert "group" in changed and "title" in changed
+    assert [t.title for t in checklist.list_tasks(second.id)] == ["Ban hành kế hoạch (sửa)"]
+
+    from dean_desktop.services.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        checklist.update_task(task_id, checklist.TaskInput("Không được lưu"), group_id=999_999)
+    assert [t.title for t in checklist.list_tasks(second.id)] == ["Ban hành kế hoạch (sửa)"]  # nothing half-done
