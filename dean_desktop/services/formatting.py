@@ -69,14 +69,3 @@ def format_judged_percent(value: float | None, low: float | None = None, high: f
         below = low is not None and value < low
         shown = (math.floor if below else math.ceil)(value * step) / step
     return f"{format_number(shown, decimals)} %"
-
-
-def parse_date_text(text: str) -> date | None:
-    """Dates as people type them: 25/11/2016, 25-11-2016, 25.11.2016, 2016-11-25."""
-    cleaned = text.strip()
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"):
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
-    return None

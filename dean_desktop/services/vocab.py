@@ -116,18 +116,6 @@ def state_mgmt_code(text: str | None) -> str | None:
     return _lookup(text, STATE_MGMT, _STATE_ALIASES)
 
 
-def parse_yes_no(text: object) -> bool | None:
-    """Có/Không as people type it (``x``, ``Có``, ``co``, ``Không``, ``0``/``1``); None when blank or unknown."""
-    if isinstance(text, bool):
-        return text
-    key = fold(str(text)) if text is not None else ""
-    if key in {"co", "x", "yes", "1", "1.0", "v", "dat", "da co"}:
-        return True
-    if key in {"khong", "k", "no", "0", "0.0", "chua", "chua co", "-"}:
-        return False
-    return None
-
-
 def yes_no_label(value: bool | None) -> str:
     return "" if value is None else ("Có" if value else "Không")
 
