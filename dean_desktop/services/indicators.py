@@ -15,6 +15,7 @@ from ..models import Cadre, EdocOrg, OfficeReadiness, Project, SolutionGroup, Ta
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
 from .rotations import rotation_count
+from .snapshot import consistent_read
 from .vocab import POSTGRAD, SENIOR_THEORY, TASK_DONE
 
 
@@ -272,6 +273,7 @@ def checklist_figures() -> list[ChecklistFigure]:
     return figures
 
 
+@consistent_read
 def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     """The targets table, missing returns and checklist figures, as of a period (None: the latest data)."""
     period = period_from_code(as_of) if isinstance(as_of, str) else as_of

@@ -27,6 +27,7 @@ from .party_document import (
 from .periods import Period
 from .roster import list_members
 from .rotations import rotation_count
+from .snapshot import consistent_read
 from .urging import urging_lists
 from .vntext import fold
 
@@ -269,6 +270,7 @@ def _completeness_section(report: Completeness) -> str:
     return "".join(parts)
 
 
+@consistent_read
 def report_html(as_of: Period | None = None, today: date | None = None) -> str:
     """The summary report of both projects as HTML, the same text the PDF and the print preview show."""
     today = today or date.today()
@@ -297,6 +299,7 @@ def report_html(as_of: Period | None = None, today: date | None = None) -> str:
 # --------------------------------------------------------------------------- roster and urging lists
 
 
+@consistent_read
 def roster_html(today: date | None = None) -> str:
     """The steering committee with each member's role and the units assigned to them."""
     today = today or date.today()
@@ -327,6 +330,7 @@ def roster_html(today: date | None = None) -> str:
     return document("".join(body))
 
 
+@consistent_read
 def urging_html(period: Period | None = None, member_id: int | None = None, today: date | None = None) -> str:
     """What each member (or one member) must chase for the period, one table per member."""
     today = today or date.today()

@@ -24,6 +24,7 @@ from ..periods import Period, PeriodError, period_from_code
 from ..report_content import as_of_text, education_buckets, target_text, theory_buckets
 from ..roster import list_members
 from ..rotations import rotation_count
+from ..snapshot import consistent_read
 from ..units import communes_valid_on
 from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS, yes_no_label
 from .summary_sheet import Percent, SummarySheet
@@ -433,6 +434,7 @@ def _completeness_sheet(wb: Workbook, as_of: Period | None) -> None:
     )
 
 
+@consistent_read
 def export_summary(
     out: Path,
     as_of: Period | None = None,
