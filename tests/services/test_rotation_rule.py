@@ -155,3 +155,30 @@ def test_without_the_columns_the_preview_shows_what_was_inferred(tmp_path: Path)
     assert set(inferred) == {3, 4}
     assert "Tính vào chỉ tiêu" in inferred[3] and "Bảo Linh" in inferred[3]
     assert "Không tính" in inferred[4] and "cấp phó" in inferred[4]
+
+
+def test_the_blank_register_has_the_explicit_columns_and_reads_back(tmp_path: Path) -> None:
+    from dean_desktop.services.excel_export.district_form import export_rotation_form
+
+    path = export_rotation_form(tmp_path / "so-luan-chuyen.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Luân chuyển"]
+    header_row = next(row for row in sheet.iter_rows() if row[0].value == "STT")
+    headers = [c.value for c in header_row if c.value]
+    assert {"Cấp trưởng", "Đơn vị trước", "Đơn vị đến"} <= set(headers)
+    first = header_row[0].row + 1
+    sheet.protection.sheet = False
+    for column, value in zip(
+        headers,
+        [1, "Nông Văn Quyền", "Trưởng phòng Tư pháp", "Có", "Phòng Tư pháp", "Bí thư Đảng ủy", "Bảo Linh",
+         "301-QĐ/HU", "15/03/2018", 36, ""],
+        strict=True,
+    ):  # fmt: skip
+        sheet.cell(first, headers.index(column) + 1, value)
+    book.save(path)
+    outcome = import_files([path])[0]
+    assert outcome.status == "imported", [e.text() for e in outcome.errors]
+    assert not [w for w in outcome.warnings if "suy ra" in w.text()]
+    stored = list_rotations()[0]
+    assert (stored.from_head, stored.from_unit, stored.to_unit) == (True, "Phòng Tư pháp", "Bảo Linh")
+    assert rotation_count().count == 1
