@@ -86,3 +86,21 @@ def test_a_card_just_below_its_target_does_not_read_as_met(qtbot: QtBot, store: 
     card = _show(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
     assert (card.value.text(), card.mark.text()) == ("14,97 %", "✘ Chưa đạt")
     assert card.bar.format() == "99,8 % chỉ tiêu"
+
+
+def test_the_overview_and_the_register_state_the_same_rotation_count(qtbot: QtBot, store: Path) -> None:
+    from dean_desktop.services.rotations import RotationInput, add_rotation
+    from dean_desktop.ui.tabs.cadres import CadresTab
+    from tests.services.test_rotation_rule import NOT_COUNTED, VALID
+
+    for name, before, after, number, day in VALID + NOT_COUNTED:
+        add_rotation(RotationInput(name, before, after, number, day))
+    card = _show(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
+    assert (card.value.text(), card.mark.text()) == ("5 người", "✔ Đạt")
+    cadres = _show(qtbot, CadresTab(AppSignals()))
+    cadres.reload()
+    assert cadres.rotation_summary.text().startswith("Đã luân chuyển 5 người (chỉ tiêu 4–6 người")
+    assert "— Đạt" in cadres.rotation_summary.text()
+    model = cadres.rotation_model
+    labels = [model.data(model.index(row, model.COL_COUNTED)) for row in range(model.rowCount())]
+    assert sorted(labels) == ["Không tính"] * 4 + ["Tính"] * 5
