@@ -11,7 +11,7 @@ from .errors import NotFoundError, ValidationError
 from .formatting import format_date
 from .rows import RotationRow, UnitRow
 from .units import commune_named_in, list_units
-from .vntext import fold, modern_tones, nfc
+from .vntext import fold, match_key, modern_tones, nfc
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,8 +195,9 @@ def judge_rotations(
     for row in ordered:
         head = row.from_head if row.from_head is not None else bool(head_from_post(row.from_position))
         stated = row.from_head is not None
-        goes_to = commune_named_in(row.to_unit, communes) or commune_named_in(row.to_position, communes)
-        comes_from = commune_named_in(row.from_unit, communes) or commune_named_in(row.from_position, communes)
+        # A unit the register states wins over what the post's text names.
+        goes_to = commune_named_in(row.to_unit or row.to_position, communes)
+        comes_from = commune_named_in(row.from_unit or row.from_position, communes)
         destination = goes_to.name if goes_to else ""
         why_not = ""
         if row.decision_date is None:
@@ -213,7 +214,7 @@ def judge_rotations(
             why_not = f"chuyển từ {comes_from.name} (cấp xã), không phải từ cấp huyện"
         elif goes_to is None:
             why_not = "nơi đến không phải xã, thị trấn"
-        elif (person := fold(row.full_name)) in counted_by_person:
+        elif (person := match_key(row.full_name)) in counted_by_person:
             earlier = counted_by_person[person]
             why_not = (
                 f"đồng chí này đã được tính theo quyết định số {earlier.decision_no or '(không số)'} "
@@ -222,7 +223,7 @@ def judge_rotations(
         if why_not:
             verdicts[row.id] = RotationVerdict(row.id, False, f"Không tính: {why_not}.", head, stated, destination)
             continue
-        counted_by_person[fold(row.full_name)] = row
+        counted_by_person[match_key(row.full_name)] = row
         how = "" if stated else " (cấp trưởng suy ra từ chức vụ)"
         reason = f"Tính vào chỉ tiêu: cấp trưởng cấp huyện về {destination}{how}."
         verdicts[row.id] = RotationVerdict(row.id, True, reason, head, stated, destination)

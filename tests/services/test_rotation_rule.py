@@ -182,3 +182,23 @@ def test_the_blank_register_has_the_explicit_columns_and_reads_back(tmp_path: Pa
     stored = list_rotations()[0]
     assert (stored.from_head, stored.from_unit, stored.to_unit) == (True, "Phòng Tư pháp", "Bảo Linh")
     assert rotation_count().count == 1
+
+
+def test_namesakes_differing_only_by_diacritics_are_different_people() -> None:
+    add_rotation(RotationInput(*VALID[0]))
+    add_rotation(RotationInput("Nguyễn Văn Ân", *VALID[0][1:3], "110-QĐ/HU", date(2018, 1, 1)))
+    add_rotation(RotationInput("NGUYỄN VĂN AN", *VALID[0][1:3], "111-QĐ/HU", date(2019, 1, 1)))  # the same person
+    judged = rotation_count()
+    assert judged.count == 2
+    assert [r.decision_no for r in judged.not_counted] == ["111-QĐ/HU"]
+
+
+def test_a_stated_unit_wins_over_the_posts_text() -> None:
+    add_rotation(
+        RotationInput(
+            "Lò Văn Sáu", "Bí thư Đảng ủy xã Bảo Linh (kiêm nhiệm)", "Chủ tịch UBND", "120-QĐ/HU", date(2018, 1, 1),
+            from_head=True, from_unit="Phòng Nội vụ", to_unit="Xã Phú Đình",
+        )
+    )  # fmt: skip
+    judged = rotation_count()
+    assert judged.count == 1 and judged.verdicts[judged.rows[0].id].destination == "Phú Đình"
