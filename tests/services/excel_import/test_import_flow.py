@@ -96,7 +96,10 @@ def test_one_bad_value_rejects_the_whole_file_with_sheet_row_and_column(tmp_path
     ("kwargs", "expected"),
     [
         ({"office": office(None, computers=3)}, 'Một cửa, dòng 1, cột "Có phòng làm việc riêng": chưa nhập (bắt buộc'),
-        ({"office": office("Hình như có")}, 'cột "Có phòng làm việc riêng": giá trị "Hình như có" không hợp lệ'),
+        (
+            {"office": office("Hình như có")},
+            'cột "Có phòng làm việc riêng": giá trị "Hình như có" không phải là câu trả lời chắc chắn',
+        ),
         (
             {"office": office(True, computers="ba")},
             'Một cửa, dòng 3, cột "Số máy vi tính": giá trị "ba" không phải là số',
@@ -114,7 +117,7 @@ def test_one_bad_value_rejects_the_whole_file_with_sheet_row_and_column(tmp_path
         ),
         (
             {"edoc": [("Đảng ủy", "Hình như có"), ("UBND", True)]},
-            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": giá trị "Hình như có" không hợp lệ',
+            'Văn bản điện tử, dòng 2, cột "Trao đổi văn bản điện tử": giá trị "Hình như có" không phải là câu trả lời',
         ),
         ({"edoc": [("Đảng ủy", True, "32/13/2017")]}, 'cột "Từ ngày": ngày "32/13/2017" không tồn tại'),
         ({"unit": "Xã Không Có"}, 'Thông tin chung, dòng 1, cột "Đơn vị": Không tìm thấy đơn vị "Xã Không Có"'),
