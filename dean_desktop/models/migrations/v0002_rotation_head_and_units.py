@@ -11,7 +11,7 @@ from playhouse.migrate import migrate as run
 
 
 def migrate(db: Database) -> None:
-    migrator = SchemaMigrator.from_database(db)
+    migrator = SchemaMigrator.from_database(getattr(db, "obj", db))  # a DatabaseProxy holds the database in .obj
     run(
         migrator.add_column("rotation", "from_head", BooleanField(null=True)),
         migrator.add_column("rotation", "from_unit", TextField(default="")),
