@@ -85,7 +85,7 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
             f" ({format_percent(figure.value)})"
         )
     missing = ", ".join(report.missing_returns) if report.missing_returns else "không có"
-    print(f"Đơn vị chưa gửi báo cáo: {missing}")
+    print(f"Xã, thị trấn chưa có báo cáo nào (số liệu tính là chưa đạt): {missing}")
     return 0
 
 

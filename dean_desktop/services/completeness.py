@@ -3,8 +3,9 @@
 The one rule for "unit U reported for period P" (``reported_unit_ids``): U has a return that covers P and ends with it
 — a return for P itself, or for a longer period ending the same day (a "Năm 2016" return answers for "Quý IV/2016",
 a "Quý IV/2016" return does not answer for "Năm 2016").
-The overview, the roster panel, the urging lists, the summary, the report and ``indicators --json``'s
-``missing_returns`` all ask it here.
+The overview, the roster panel, the urging lists, the summary and the report all ask it here. (``indicators``'
+``missing_returns`` answers another question, PRODUCT.md §2's: which communes have no return at all up to the
+reference date, so that their figures count as not met.)
 """
 
 from __future__ import annotations

@@ -79,6 +79,7 @@ class Facts:
     project_window: tuple[date, date]
     communes: list[tuple[int, str]]  # units valid on the reference date, in listing order
     commune_has_office: dict[int, bool]  # unit id -> the latest return says it has its own office
+    communes_with_return: set[int]  # communes with some return up to the reference date (their data counts)
     edoc_yes: int
     edoc_total: int
     cadres_total: int
@@ -93,6 +94,8 @@ class IndicatorReport:
     as_of: Period | None
     reference_date: date
     indicators: list[IndicatorValue]
+    # Communes with no return at all up to the reference date: their figures count as not met (PRODUCT.md §2).
+    # Not "did not report for the period" — that is completeness.reported_unit_ids, which the screens use.
     missing_returns: list[str]
     checklists: list[ChecklistFigure]
 
@@ -252,6 +255,7 @@ def load_facts(as_of: Period | None = None) -> Facts:
         project_window=window,
         communes=communes,
         commune_has_office=has_office,
+        communes_with_return=set(commune_returns.values()),
         edoc_yes=edoc_yes,
         edoc_total=edoc_total,
         cadres_total=cadres_total,
@@ -278,10 +282,7 @@ def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     """The targets table, missing returns and checklist figures, as of a period (None: the latest data)."""
     period = period_from_code(as_of) if isinstance(as_of, str) else as_of
     facts = load_facts(period)
-    from .completeness import completeness
-
-    # "Not reported" is completeness's one rule: no return for the period itself (as-of, else the current one).
-    missing = [u.unit_name for u in completeness(period).missing_communes]
+    missing = [name for uid, name in facts.communes if uid not in facts.communes_with_return]
     return IndicatorReport(
         as_of=period,
         reference_date=facts.reference_date,

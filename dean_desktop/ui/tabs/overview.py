@@ -183,10 +183,13 @@ class OverviewTab(LazyTab):
         for figure in report.checklists:
             self._show_checklist(figure)
         self.completeness.show_period(self.selected_period())
+        # The same answer as the panel above (completeness's one rule for "reported for the period").
+        result = self.completeness.result
+        missing = [u.unit_name for u in result.missing_communes] if result is not None else []
         self.missing_list.clear()
-        if report.missing_returns:
-            self.missing_list.addItems(report.missing_returns)
-            self.missing_box.setTitle(f"Xã, thị trấn chưa gửi báo cáo ({len(report.missing_returns)})")
+        if missing:
+            self.missing_list.addItems(missing)
+            self.missing_box.setTitle(f"Xã, thị trấn chưa gửi báo cáo ({len(missing)})")
         else:
             self.missing_list.addItem("Tất cả xã, thị trấn đã gửi báo cáo.")
             self.missing_box.setTitle("Xã, thị trấn chưa gửi báo cáo")
