@@ -17,16 +17,9 @@ from dean_desktop.ui.table_models.base import UNMET_BRUSH
 from dean_desktop.ui.tabs.overview import OverviewTab
 from dean_desktop.ui.tabs.roster import RosterTab
 from tests.factories import commune_return, district_return
+from tests.ui.helpers import show
 
 WATCHED = ["Linh Thông", "Bảo Linh", "Lam Vỹ"]
-
-
-def _show(qtbot: QtBot, widget):  # type: ignore[no-untyped-def]
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _data() -> None:
@@ -54,8 +47,8 @@ def _urging_missing(tab: RosterTab) -> set[str]:
 
 def test_overview_roster_panel_and_urging_list_agree_on_who_reported(qtbot: QtBot, store: Path) -> None:
     _data()
-    overview = _show(qtbot, OverviewTab(AppSignals()))
-    roster_tab = _show(qtbot, RosterTab(AppSignals()))
+    overview = show(qtbot, OverviewTab(AppSignals()))
+    roster_tab = show(qtbot, RosterTab(AppSignals()))
     roster_tab.reload()
     rect = roster_tab.table.visualRect(roster_tab.model.index(0, 1))
     qtbot.mouseClick(roster_tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -83,7 +76,7 @@ def test_overview_roster_panel_and_urging_list_agree_on_who_reported(qtbot: QtBo
 
 def test_a_card_just_below_its_target_does_not_read_as_met(qtbot: QtBot, store: Path) -> None:
     district_return("Phòng Nội vụ", "Năm 2018", [("thac_si", "cao_cap")] * 28 + [("dai_hoc", "cao_cap")] * 159)
-    card = _show(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
+    card = show(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
     assert (card.value.text(), card.mark.text()) == ("14,97 %", "✘ Chưa đạt")
     assert card.bar.format() == "99,8 % chỉ tiêu"
 
@@ -95,9 +88,9 @@ def test_the_overview_and_the_register_state_the_same_rotation_count(qtbot: QtBo
 
     for name, before, after, number, day in VALID + NOT_COUNTED:
         add_rotation(RotationInput(name, before, after, number, day))
-    card = _show(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
+    card = show(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
     assert (card.value.text(), card.mark.text()) == ("5 người", "✔ Đạt")
-    cadres = _show(qtbot, CadresTab(AppSignals()))
+    cadres = show(qtbot, CadresTab(AppSignals()))
     cadres.reload()
     assert cadres.rotation_summary.text().startswith("Đã luân chuyển 5 người (chỉ tiêu 4–6 người")
     assert "— Đạt" in cadres.rotation_summary.text()

@@ -16,15 +16,7 @@ from dean_desktop.ui.table_models.base import UNMET_BRUSH, RowRole
 from dean_desktop.ui.tabs.import_log import ImportLogTab
 from dean_desktop.ui.tabs.offices import OfficesTab
 from dean_desktop.ui.tabs.overview import OverviewTab
-from tests.ui.helpers import type_text
-
-
-def show(qtbot: QtBot, widget):  # type: ignore[no-untyped-def]
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+from tests.ui.helpers import show, type_text
 
 
 def test_overview_cards_match_the_engine(qtbot: QtBot, demo_store: Path) -> None:

@@ -8,8 +8,9 @@ the import with a Vietnamese message: it is never skipped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from ...models import db
 from ..units import list_units
@@ -19,6 +20,7 @@ from .plan import FilePlan, analyse_file
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 BACKUP_REASON = "truoc-khi-nhap"
+T = TypeVar("T")
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -47,16 +49,7 @@ def analyse_files(
 ) -> list[FilePlan]:
     """Each file read and checked against the store, nothing written (the window's preview shows these)."""
     units = list_units()
-    plans: list[FilePlan] = []
-    for index, path in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
-        plans.append(analyse_file(path, units))
-    if progress is not None:
-        progress(len(plans), len(files), "")
-    return plans
+    return [analyse_file(path, units) for path in _in_turn(files, lambda p: p.name, progress, should_cancel)]
 
 
 def apply_plans(
@@ -70,16 +63,28 @@ def apply_plans(
     if any(plan.ok for plan in plans):
         backup_before_import()
     units = list_units()
-    outcomes: list[ImportOutcome] = []
-    for index, plan in enumerate(plans):
+    return [
+        apply_plan(analyse_file(plan.path, units) if plan.ok else plan)
+        for plan in _in_turn(plans, lambda p: p.path.name, progress, should_cancel)
+    ]
+
+
+def _in_turn(
+    items: Sequence[T], name: Callable[[T], str], progress: Progress | None, should_cancel: Cancelled | None
+) -> Iterator[T]:
+    """Each item in turn, ``progress(done, total, name)`` before each and ``(done, total, "")`` at the end; stops
+    early (leaving the rest out) once ``should_cancel()`` is true."""
+    done = 0
+    for done, item in enumerate(items):  # noqa: B007 - ``done`` is reported after the loop too
         if should_cancel is not None and should_cancel():
             break
         if progress is not None:
-            progress(index, len(plans), plan.path.name)
-        outcomes.append(apply_plan(analyse_file(plan.path, units) if plan.ok else plan))
+            progress(done, len(items), name(item))
+        yield item
+    else:
+        done = len(items)
     if progress is not None:
-        progress(len(outcomes), len(plans), "")
-    return outcomes
+        progress(done, len(items), "")
 
 
 def run_import(
