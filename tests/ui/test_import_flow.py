@@ -155,9 +155,10 @@ def test_the_safety_backup_is_made_before_writing_and_a_failed_one_stops_the_imp
     qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch
 ) -> None:
     from dean_desktop.paths import backup_dir_for
-    from dean_desktop.services import backup
+    from dean_desktop.services import backup, roster
     from dean_desktop.services.errors import DomainError
 
+    roster.add_member(roster.MemberInput("Vũ Thị Hằng"))  # the user's own work, which a backup must keep
     good = make_files(tmp_path / "a")["good"]
     errors: list[str] = []
     infos: list[str] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dean_desktop.paths import backup_dir_for
-from dean_desktop.services import backup
+from dean_desktop.services import backup, roster
 from dean_desktop.services.errors import DomainError
 from dean_desktop.services.excel_import import operation
 from dean_desktop.services.history import list_imports
@@ -16,11 +16,17 @@ from dean_desktop.services.offices import list_offices
 from .builders import build_return, office
 
 
+def _some_work_to_lose() -> None:
+    """A database holding the user's own data (an edit), so that a backup before an import is owed."""
+    roster.add_member(roster.MemberInput("Vũ Thị Hằng"))
+
+
 def _backups(store: Path) -> list[str]:
     return sorted(p.name for p in backup_dir_for(store).glob(f"*{operation.BACKUP_REASON}.db"))
 
 
 def test_an_import_backs_up_first_and_a_dry_run_writes_nothing(store: Path, tmp_path: Path) -> None:
+    _some_work_to_lose()
     folder = tmp_path / "bao-cao"
     build_return(folder / "linh-thong.xlsx", office=office(True))
     dry = operation.run_import([folder], dry_run=True)
@@ -35,6 +41,7 @@ def test_an_import_backs_up_first_and_a_dry_run_writes_nothing(store: Path, tmp_
 def test_a_backup_that_fails_stops_the_import_before_anything_is_written(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _some_work_to_lose()
     path = build_return(tmp_path / "linh-thong.xlsx", office=office(True))
 
     def unwritable(reason: str = "") -> Path:
