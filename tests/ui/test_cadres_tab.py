@@ -390,3 +390,21 @@ def test_the_register_says_for_each_record_whether_it_counts_and_why(  # type: i
     assert counted == before == rotations.rotation_count().count
     assert f"Đã luân chuyển {before} người" in tab.rotation_summary.text()
     assert "không tính vào chỉ tiêu" in tab.rotation_summary.text()
+
+
+def test_the_blank_register_is_saved_from_the_rotations_page(  # type: ignore[no-untyped-def]
+    qtbot, tab: CadresTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    from dean_desktop.ui.tabs import cadres as cadres_module
+
+    target = tmp_path / "So-luan-chuyen.xlsx"
+    infos: list[str] = []
+    monkeypatch.setattr(cadres_module, "ask_register_file", lambda parent: str(target))
+    monkeypatch.setattr(messages, "show_info", lambda parent, text, *a: infos.append(text))
+    tab.pages.setCurrentIndex(2)
+    qtbot.mouseClick(tab.blank_register_button, Qt.MouseButton.LeftButton)
+    assert infos and str(target) in infos[0]
+    header = next(r for r in openpyxl.load_workbook(target)["Luân chuyển"].iter_rows(values_only=True) if "STT" in r)
+    assert {"Cấp trưởng", "Đơn vị trước", "Đơn vị đến"} <= set(header)
