@@ -183,7 +183,11 @@ class OverviewTab(LazyTab):
         for figure in report.checklists:
             self._show_checklist(figure)
         self.completeness.show_period(self.selected_period())
-        # The same answer as the panel above (completeness's one rule for "reported for the period").
+        self._show_missing()
+
+    def _show_missing(self) -> None:
+        """The communes that did not report, as the completeness panel just computed them (one rule, one answer):
+        call it right after ``completeness.show_period``."""
         result = self.completeness.result
         missing = [u.unit_name for u in result.missing_communes] if result is not None else []
         self.missing_list.clear()
