@@ -96,7 +96,7 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
             f" ({format_percent(figure.value)})"
         )
     missing = ", ".join(report.missing_returns) if report.missing_returns else "không có"
-    print(f"Đơn vị chưa gửi báo cáo: {missing}")
+    print(f"Xã, thị trấn chưa có báo cáo nào (số liệu tính là chưa đạt): {missing}")
     return 0
 
 
@@ -199,37 +199,20 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool, allow_removals: b
     """Import returns and district workbooks; exit 1 when any file was rejected (the others still land).
 
     Files a folder holds that are not read (not workbooks, lock files, unreadable) are listed with why."""
-    from .models import db
-    from .models.engine import is_server
-    from .models.schema import backup_name, backup_to
-    from .paths import backup_dir_for
-    from .services.excel_import import find_workbooks, import_files
+    from .services.excel_import.operation import find_files, run_import
 
-    selection = find_workbooks([Path(f) for f in files])
+    selection = find_files([Path(f) for f in files])
     if not selection.files and not as_json:
         for item in selection.skipped:
             print(f"Bỏ qua: {item.text()}", file=sys.stderr)
         print("Lỗi: không tìm thấy bảng tính (.xlsx, .xlsm, .xls, .xlsb, .ods) nào để nhập.", file=sys.stderr)
         return 1
-    if selection.files and not dry_run and is_server(db):  # a server database: a copy-db file in the user's data folder
-        from .services.backup import backup_now
-
-        backup_now("truoc-khi-nhap")
-    elif selection.files and not dry_run and db.database != ":memory:":
-        db_path = Path(db.database)
-        backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
 
     def progress(done: int, total: int, name: str) -> None:
-        if name:
+        if name and total > 3 and not as_json:
             print(f"[{done + 1}/{total}] {name}", file=sys.stderr, flush=True)
 
-    show_progress = not as_json and len(selection.files) > 3
-    outcomes = import_files(
-        selection,
-        dry_run=dry_run,
-        allow_removals=allow_removals,
-        progress=progress if show_progress else None,
-    )
+    outcomes = run_import(selection, dry_run=dry_run, allow_removals=allow_removals, progress=progress)
     if as_json:
         print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
     else:

@@ -102,6 +102,9 @@ class RotationRow:
     decision_date: date | None
     months: int | None
     notes: str
+    from_head: bool | None = None  # the register's "Cấp trưởng" column; None when it does not say
+    from_unit: str = ""
+    to_unit: str = ""
     version: int = 0  # for an edit's check (audit.ensure_unchanged)
 
 

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+W = TypeVar("W", bound=QWidget)
+
+
+def show(qtbot: QtBot, widget: W) -> W:
+    """Show a tab or panel at a usual window size and wait until it is on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def type_text(widget: QWidget, text: str) -> None:

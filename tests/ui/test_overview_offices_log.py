@@ -16,15 +16,7 @@ from dean_desktop.ui.table_models.base import UNMET_BRUSH, RowRole
 from dean_desktop.ui.tabs.import_log import ImportLogTab
 from dean_desktop.ui.tabs.offices import OfficesTab
 from dean_desktop.ui.tabs.overview import OverviewTab
-from tests.ui.helpers import type_text
-
-
-def show(qtbot: QtBot, widget):  # type: ignore[no-untyped-def]
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+from tests.ui.helpers import show, type_text
 
 
 def test_overview_cards_match_the_engine(qtbot: QtBot, demo_store: Path) -> None:
@@ -109,7 +101,7 @@ def test_bad_office_value_is_refused_with_a_message(qtbot: QtBot, demo_store: Pa
     row = 0
     before = tab.model.row_at(row).computers
     assert not tab.model.setData(tab.model.index(row, 3), "nhiều")
-    assert shown and "số nguyên" in shown[0] and tab.model.row_at(row).unit_name in shown[0]
+    assert shown and "không phải là số" in shown[0] and tab.model.row_at(row).unit_name in shown[0]
     assert offices.list_offices()[row].computers == before
 
 

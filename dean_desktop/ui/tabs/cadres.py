@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -82,7 +84,7 @@ def rotation_summary(item: IndicatorValue | None, records: int) -> str:
         f" — {'Đạt' if item.met else 'Chưa đạt'}"
     )
     if records != item.numerator:
-        text += f". Danh sách có {records} bản ghi; chỉ tính các quyết định trong giai đoạn."
+        text += f". Danh sách có {records} bản ghi; bản ghi không tính vào chỉ tiêu có ghi lý do ở cột “Lý do”."
     return text
 
 
@@ -208,13 +210,18 @@ class CadresTab(LazyTab):
         self.edit_button.setToolTip("Sửa bản ghi đang chọn (Enter hoặc nhấp đúp)")
         self.remove_button = QPushButton("&Xóa")
         self.remove_button.setToolTip("Xóa bản ghi đang chọn (Delete)")
+        self.blank_register_button = QPushButton("Sổ trống…")
+        self.blank_register_button.setToolTip(
+            "Lưu sổ luân chuyển trống (có cột Cấp trưởng, Đơn vị trước, Đơn vị đến) để điền rồi nhập lại"
+        )
         self.add_button.clicked.connect(self.add_rotation)
         self.edit_button.clicked.connect(self.edit_rotation)
         self.remove_button.clicked.connect(self.remove_rotation)
+        self.blank_register_button.clicked.connect(self.save_blank_register)
         self.rotation_summary = QLabel()
         self.rotation_summary.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.remove_button, self.blank_register_button):
             buttons.addWidget(button)
         buttons.addSpacing(16)
         buttons.addWidget(self.rotation_summary, 1)
@@ -295,8 +302,9 @@ class CadresTab(LazyTab):
 
     def _load_rotations(self, report: IndicatorReport) -> None:
         current = self._current_rotation()
-        rows = rotations.list_rotations()
-        self.rotation_model.set_rows(rows)
+        judged = rotations.rotation_count()
+        rows = judged.rows
+        self.rotation_model.set_judged(judged)
         header = self.rotation_table.horizontalHeader()
         if header.isSortIndicatorShown():
             self.rotation_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -393,3 +401,26 @@ class CadresTab(LazyTab):
             messages.show_error(self, str(error))
             return
         self.signals.rotations_changed.emit()
+
+    def save_blank_register(self) -> None:
+        """The blank `Luân chuyển` register, with the columns the Đề án's count needs, to fill in and import."""
+        target = ask_register_file(self)
+        if not target:
+            return
+        from ...services.excel_export.district_form import export_rotation_form
+
+        try:
+            path = export_rotation_form(Path(target))
+        except OSError as error:
+            messages.show_error(self, f"Không ghi được tệp {target}: {error.strerror or error}.")
+            return
+        messages.show_info(self, f"Đã lưu sổ luân chuyển trống vào tệp:\n{path}", "Sổ luân chuyển")
+
+
+def ask_register_file(parent: QWidget) -> str:
+    """The save dialog (module-level so tests can replace it)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Lưu sổ luân chuyển trống", str(Path(documents) / "So-luan-chuyen.xlsx"), "Sổ tính Excel (*.xlsx)"
+    )
+    return name

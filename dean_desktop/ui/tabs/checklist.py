@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import checklist, checklist_extra, roster, units
+from ...services import checklist, roster, units
 from ...services.audit import EditConflictError
 from ...services.errors import DomainError
 from ...services.rows import GroupRow, TaskRow
@@ -376,8 +376,11 @@ class ChecklistTab(LazyTab):
         dialog = self._dialog(task) if task else None
         if task is None or dialog is None or not messages.run_dialog(dialog):
             return
-        if self._attempt(lambda: checklist.update_task(task.id, dialog.task_input(), seen=task.version)):
-            self._attempt(lambda: checklist_extra.move_task(task.id, dialog.group_id()))
+        self._attempt(
+            lambda: checklist.update_task(
+                task.id, dialog.task_input(), group_id=dialog.group_id(), seen=task.version
+            )
+        )
         self._changed(task.id)
 
     def delete_task(self) -> None:
