@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self._ready = True
         self._tab_shown(self.tabs.currentIndex())
 
+    def loads_in_stages(self) -> bool:
+        """True when the current tab paints its data after it is built (and records that as a start-up milestone)."""
+        return TABS[self.tabs.currentIndex()][0] in ("overview", "cadres")
+
     # --- tabs, built on first use ---------------------------------------------
     def tab(self, key: str) -> Any:
         widget = self._built.get(key)

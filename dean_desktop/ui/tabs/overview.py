@@ -29,6 +29,7 @@ from ...services.indicators import (
     value_text,
 )
 from ...services.periods import Period, period_from_code
+from .. import startup_trace
 from ..signals import AppSignals
 from ..widgets.completeness_panel import CompletenessPanel
 from .base import LazyTab
@@ -60,7 +61,7 @@ class TargetCard(QFrame):
         layout.addWidget(self.bar, 2, 0, 1, 2)
         layout.addWidget(self.detail, 3, 0, 1, 2)
         self.chart_slot = layout
-        self.chart = None  # created after the first paint: QtCharts costs ~80 ms to load
+        self.chart = None  # created once the figures are on screen: they come first
 
     def ensure_chart(self):  # type: ignore[no-untyped-def]
         if self.chart is None:
@@ -142,6 +143,8 @@ class OverviewTab(LazyTab):
         layout.addWidget(scroll)
         self.report: IndicatorReport | None = None
         self._filling = False
+        self._first_paint_done = False  # the first report: figures painted before the side panels and the charts
+        self._waiting_for_paint = False
 
     # --- data ----------------------------------------------------------------
     def selected_period(self) -> Period | None:
@@ -179,10 +182,8 @@ class OverviewTab(LazyTab):
                 self.cards[item.code] = card
                 self.cards_layout.addWidget(card, position // 2, position % 2)
             card.show_value(item)
-        QTimer.singleShot(0, self.show_charts)
         for figure in report.checklists:
             self._show_checklist(figure)
-        self.completeness.show_period(self.selected_period())
         self.missing_list.clear()
         if report.missing_returns:
             self.missing_list.addItems(report.missing_returns)
@@ -190,29 +191,46 @@ class OverviewTab(LazyTab):
         else:
             self.missing_list.addItem("Tất cả xã, thị trấn đã gửi báo cáo.")
             self.missing_box.setTitle("Xã, thị trấn chưa gửi báo cáo")
+        if self._first_paint_done:
+            self._show_the_rest()
+        elif not self._waiting_for_paint:  # start-up: the completeness table and the charts after the figures' paint
+            self._waiting_for_paint = True
+            startup_trace.record_on_paint(self.cards_box, startup_trace.FIGURES, then=self._figures_painted)
+
+    def _figures_painted(self) -> None:
+        self._first_paint_done = True
+        self._show_the_rest()
+
+    def _show_the_rest(self) -> None:
+        """The completeness table of the chosen period, then (in the next turn) the charts."""
+        self.completeness.show_period(self.selected_period())
+        QTimer.singleShot(0, self.show_charts)
 
     def show_charts(self) -> None:
         """Each target across the reported periods, with its target line and deadline."""
-        if self.report is None:
-            return
-        fresh = [card for card in self.cards.values() if card.chart is None]
-        for card in fresh:
-            card.ensure_chart()
-        if fresh:
-            # Fill new charts once they have been laid out: a chart filled at its default tiny size elides its axis
-            # labels to "…" and does not recover.
-            QTimer.singleShot(0, self._fill_charts)
-        else:
-            self._fill_charts()
+        self._fill_charts()
 
     def _fill_charts(self) -> None:
         if self.report is None:
             return
         history = indicator_history()
+        charts = []
         for item in self.report.indicators:
             card = self.cards.get(item.code)
             if card is not None:
-                card.ensure_chart().show_history(item, history.get(item.code, []))
+                chart = card.ensure_chart()
+                chart.show_history(item, history.get(item.code, []))
+                charts.append(chart)
+        if not startup_trace.recorded(startup_trace.CHARTS):
+            painted: set[int] = set()
+
+            def one_painted(chart) -> None:  # type: ignore[no-untyped-def]
+                painted.add(id(chart))
+                if all(id(c) in painted or c.visibleRegion().isEmpty() for c in charts):
+                    startup_trace.record(startup_trace.CHARTS)
+
+            for chart in charts:
+                startup_trace.record_on_paint(chart, "", then=lambda chart=chart: one_painted(chart))
 
     def _show_checklist(self, figure: ChecklistFigure) -> None:
         pair = self.checklist_labels.get(figure.project_code)
