@@ -5,6 +5,7 @@ from .base import db
 from .projects import Project, SolutionGroup, Target, Task
 from .returns import Cadre, EdocOrg, OfficeReadiness, Rotation, UnitReturn
 from .roster import MemberUnit, SteeringMember
+from .tallies import CadreTally
 from .units import Unit
 
 ALL_MODELS = [
@@ -19,6 +20,7 @@ ALL_MODELS = [
     OfficeReadiness,
     EdocOrg,
     Cadre,
+    CadreTally,
     Rotation,
     AuditEntry,
     ImportRecord,
@@ -29,6 +31,7 @@ __all__ = [
     "ALL_MODELS",
     "AuditEntry",
     "Cadre",
+    "CadreTally",
     "EdocOrg",
     "ImportRecord",
     "MemberUnit",

@@ -9,9 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import Case, fn
+from peewee import fn
 
-from ..models import Cadre, EdocOrg, OfficeReadiness, Project, Rotation, SolutionGroup, Target, Task, Unit, UnitReturn
+from ..models import (
+    CadreTally,
+    EdocOrg,
+    OfficeReadiness,
+    Project,
+    Rotation,
+    SolutionGroup,
+    Target,
+    Task,
+    Unit,
+    UnitReturn,
+)
+from ..models.tallies import TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
 from .vocab import POSTGRAD, SENIOR_THEORY, TASK_DONE
@@ -211,12 +223,25 @@ def _units_valid_on(day: date) -> list[tuple[int, str, str]]:
 
 
 def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
-    """Cadres in these returns: total, post-graduates, advanced political theory — counted by SQLite, not row by row."""
-    postgrad = fn.SUM(Case(None, [(Cadre.education.in_(POSTGRAD), 1)], 0))
-    senior = fn.SUM(Case(None, [(Cadre.political_theory.in_(SENIOR_THEORY), 1)], 0))
-    query = Cadre.select(fn.COUNT(Cadre.id), postgrad, senior).where(Cadre.unit_return.in_(return_ids))
-    total, postgrads, seniors = query.tuples().get()
-    return int(total), int(postgrads or 0), int(seniors or 0)
+    """Cadres in these returns: total, post-graduates, advanced political theory — from the counts stored with each
+    return (``cadre_tally``), never a scan of the cadre table."""
+    wanted = {(TALLY_TOTAL, ""): 0}
+    wanted.update({("education", code): 1 for code in POSTGRAD})
+    wanted.update({("political_theory", code): 2 for code in SENIOR_THEORY})
+    sums = [0, 0, 0]
+    query = (
+        CadreTally.select(CadreTally.field, CadreTally.code, fn.SUM(CadreTally.count))
+        .where(
+            CadreTally.unit_return.in_(return_ids)
+            & CadreTally.field.in_([TALLY_TOTAL, "education", "political_theory"])
+        )
+        .group_by(CadreTally.field, CadreTally.code)
+    )
+    for name, code, count in query.tuples():
+        slot = wanted.get((name, code))
+        if slot is not None:
+            sums[slot] += int(count or 0)
+    return sums[0], sums[1], sums[2]
 
 
 def load_facts(as_of: Period | None = None) -> Facts:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from ..models import EdocOrg, OfficeReadiness, UnitReturn, db
+from ..models import CadreTally, EdocOrg, OfficeReadiness, UnitReturn, db
+from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from . import audit
 from .periods import Period
 from .storage_checks import translate_disk_full
@@ -93,6 +95,17 @@ CADRE_COLUMNS = (
 )
 
 
+def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
+    """The return's cadre counts (total, by each tallied field's value), counted from the rows being written."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for name in TALLIED_FIELDS:
+        counts.update((name, getattr(c, name)) for c in cadres)
+    rows = [(return_id, TALLY_TOTAL, "", len(cadres))] + [(return_id, f, code, n) for (f, code), n in counts.items()]
+    CadreTally.insert_many(
+        rows, fields=[CadreTally.unit_return, CadreTally.field, CadreTally.code, CadreTally.count]
+    ).execute()
+
+
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
     """Write a return; an existing return of the same unit and period is replaced whole. Runs in one transaction.
 
@@ -153,5 +166,6 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
                 f'INSERT INTO "cadre" ({", ".join(CADRE_COLUMNS)}) VALUES ({placeholders})', rows
             )
             counts["cadres"] = len(rows)
+            store_tallies(ret.id, data.cadres)
         audit.record("unit_return", ret.id, "*", None, f"{data.period.code} ({sum(counts.values())} dòng)", source)
     return SaveResult(return_id=int(ret.id), replaced=existing is not None, counts=counts)
