@@ -95,13 +95,12 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
         return  # closed before it got this far (the start-up benchmark does that), or already open
     window._store_open = True  # type: ignore[attr-defined]
     from ..log import setup_logging
-    from ..services.storage_checks import is_network_path, network_warning
     from ..store import open_store
 
-    setup_logging()
     try:
         opened = open_store(path)
     except Exception as error:  # noqa: BLE001 - shown to the user, not a traceback
+        setup_logging()
         _log().exception("cannot open database")
         messages.show_error(window, f"Không mở được cơ sở dữ liệu {path}:\n{error}")
         window.close()
@@ -111,5 +110,14 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     window.start()  # type: ignore[attr-defined]
     if os.environ.get(QUIT_AFTER_LOAD_ENV) and not window.loads_in_stages():  # type: ignore[attr-defined]
         QTimer.singleShot(0, window.close)  # a tab without painted milestones: loaded once built
-    if is_network_path(opened):  # once per start, after the window is up
+    QTimer.singleShot(0, lambda: _after_start(window, opened))  # Qt paints the first tab's figures before this
+
+
+def _after_start(window: QMainWindow, opened: Path) -> None:
+    """What can wait until the first tab is painted: the log file, the network-share warning (once per start)."""
+    from ..log import setup_logging
+    from ..services.storage_checks import is_network_path, network_warning
+
+    setup_logging()
+    if is_network_path(opened):
         messages.show_error(window, network_warning(opened), "Cơ sở dữ liệu trên mạng")
