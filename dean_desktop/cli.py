@@ -166,8 +166,6 @@ _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cá
 def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     """Import returns and district workbooks; exit 1 when any file was rejected (the others still land)."""
     from .models import db
-    from .models.schema import backup_name, backup_to
-    from .paths import backup_dir_for
     from .services.excel_import import import_files, workbook_files
 
     paths = workbook_files([Path(f) for f in files])
@@ -175,8 +173,9 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
         print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
         return 1
     if not dry_run and db.database != ":memory:":
-        db_path = Path(db.database)
-        backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
+        from .services.backup import backup_before_import
+
+        backup_before_import()  # skipped when nothing changed since the last one
 
     def progress(done: int, total: int, name: str) -> None:
         if name:

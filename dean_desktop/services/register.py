@@ -56,10 +56,12 @@ class Coded:
         if code is None:
             code = self._index[value] = len(self.values)
             self.values.append(value)
+            if code == 0xFFFF and self.codes.typecode == "H":  # more distinct values than two bytes can number
+                self.codes = array("I", self.codes)
         self.codes.append(code)
 
     def permuted(self, order: Sequence[int]) -> Coded:
-        codes = array("H", map(self.codes.__getitem__, order))
+        codes = array(self.codes.typecode, map(self.codes.__getitem__, order))
         return Coded(self.values, codes, self._index)
 
 

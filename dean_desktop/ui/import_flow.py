@@ -129,7 +129,7 @@ class ImportController(QObject):
 def _backup_before_import() -> None:
     """An automatic backup before each import batch, when the backup service is available."""
     try:
-        from ..services.backup import backup_now
+        from ..services.backup import backup_before_import
     except ImportError:
         return
-    backup_now("truoc-khi-nhap")
+    backup_before_import()  # skipped when nothing changed since the last one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -133,13 +134,24 @@ def import_files(
     files = workbook_files(paths)
     units = list_units()
     outcomes: list[ImportOutcome] = []
-    for index, path in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
-        plan = analyse_file(path, units)
-        outcomes.append(outcome_of(plan) if dry_run else apply_plan(plan))
+    with contextlib.ExitStack() as batch:
+        if not dry_run and len(files) > 1:
+            # One transaction (one sync to disk) for the batch; each file is a savepoint inside it, so a file still
+            # lands whole or not at all, and a file that breaks leaves the files before it imported.
+            batch.enter_context(translate_disk_full(db.database))
+            transaction = batch.enter_context(db.atomic("IMMEDIATE"))
+        for index, path in enumerate(files):
+            if should_cancel is not None and should_cancel():
+                break
+            if progress is not None:
+                progress(index, len(files), path.name)
+            plan = analyse_file(path, units)
+            try:
+                outcomes.append(outcome_of(plan) if dry_run else apply_plan(plan))
+            except Exception:
+                if not dry_run and len(files) > 1:
+                    transaction.commit()  # keep the files imported before this one
+                raise
     if progress is not None:
         progress(len(outcomes), len(files), "")
     return outcomes
