@@ -1,5 +1,9 @@
 """peewee models of the store; no Qt here."""
 
+# First, before any model imports peewee: peewee without psycopg & co. until a server database is opened.
+from . import drivers  # noqa: F401
+
+# isort: split
 from .audit import AuditEntry, ImportRecord, Setting
 from .base import db
 from .projects import Project, SolutionGroup, Target, Task

@@ -61,8 +61,9 @@ class Coded:
         self.codes.append(code)
 
     def permuted(self, order: Sequence[int]) -> Coded:
+        """The column with its rows in ``order``; read-only (the lookup used while adding is dropped)."""
         codes = array(self.codes.typecode, map(self.codes.__getitem__, order))
-        return Coded(self.values, codes, self._index)
+        return Coded(self.values, codes, {})
 
 
 @dataclass
@@ -189,24 +190,48 @@ def read_register(as_of: Period | None = None, should_stop: Callable[[], bool] =
                 column.add(value or "")
             unit.append(place)
             period.add(period_code)
-    return columns.permuted(name_order(columns.names))
+    order = name_order(columns.names)
+    return columns.permuted(order)
 
 
 def name_order(names: Coded) -> list[int]:
     """Row positions in Vietnamese name order (given name, family name, middle names; letters, then tones), ties in
-    the order read. Each distinct name is ranked once; the sort is over small integers."""
-    distinct = names.values
-    keys: list[tuple[str, ...]] = []
-    for full_name in distinct:
-        parts = [part_keys(part) for part in name_parts(full_name)]
-        keys.append(tuple(k[0] for k in parts) + tuple(k[1] for k in parts))
-    rank = [0] * len(distinct)
-    for place, code in enumerate(sorted(range(len(distinct)), key=keys.__getitem__)):
-        rank[code] = place
-    codes = names.codes
-    count = len(codes)
-    packed = sorted(rank[c] * count + i for i, c in enumerate(codes))
+    the order read. Names are made of a few hundred given, family and middle names: each distinct part is ranked
+    once, a distinct name's key is one integer made of its six part ranks, and the sort is over small integers."""
+    vocabularies: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
+    parts = array("l")  # per distinct name: its given, family and middle name's index in the vocabularies
+    for full_name in names.values:
+        for vocabulary, part in zip(vocabularies, name_parts(full_name), strict=True):
+            parts.append(vocabulary.setdefault(part, len(vocabulary)))
+    letters: list[list[int]] = []
+    tones: list[list[int]] = []
+    for vocabulary in vocabularies:
+        keys = [part_keys(part) for part in vocabulary]
+        letters.append(_dense_ranks([k[0] for k in keys]))
+        tones.append(_dense_ranks([k[1] for k in keys]))
+    radices = [max(r, default=0) + 1 for r in letters + tones]
+    keys_of = []
+    for code in range(len(names.values)):
+        g, f, m = parts[3 * code], parts[3 * code + 1], parts[3 * code + 2]
+        key = 0
+        for radix, rank in zip(
+            radices,
+            (letters[0][g], letters[1][f], letters[2][m], tones[0][g], tones[1][f], tones[2][m]),
+            strict=True,
+        ):
+            key = key * radix + rank
+        keys_of.append(key)
+    del parts, letters, tones
+    rank = _dense_ranks(keys_of)
+    count = len(names.codes)
+    packed = sorted(rank[c] * count + i for i, c in enumerate(names.codes))
     return [k % count for k in packed]
+
+
+def _dense_ranks(keys: Sequence[object]) -> list[int]:
+    """Each key's place among the distinct keys in ascending order (equal keys, equal rank)."""
+    place = {key: rank for rank, key in enumerate(sorted(set(keys)))}  # type: ignore[type-var]
+    return [place[key] for key in keys]
 
 
 def column_order(values: list[str], codes: array[int], key: Callable[[str], object] | None = None) -> list[int]:
@@ -236,36 +261,38 @@ class SearchIndex:
     def __init__(self, columns: RegisterColumns) -> None:
         count = len(columns)
         self.count = count
-        rows_of: dict[str, list[int]] = {}
-        # Names: one entry per distinct name, then its rows.
-        name_rows: list[list[int]] = [[] for _ in columns.names.values]
+        rows_of: dict[str, array[int]] = {}  # word -> its rows, in order (arrays: no int object per entry)
+        # Names: the rows are in name order, so the rows of one name follow each other; split each name once.
+        names, last, words = columns.names.values, -1, ()
         for i, code in enumerate(columns.names.codes):
-            name_rows[code].append(i)
-        for code, full_name in enumerate(columns.names.values):
-            for word in set(full_name.lower().split()):
-                rows_of.setdefault(word, []).extend(name_rows[code])
-        del name_rows
+            if code != last:
+                last, words = code, tuple({w: None for w in names[code].lower().split()})
+            for word in words:
+                found = rows_of.get(word)
+                if found is None:
+                    found = rows_of[word] = array("i")
+                found.append(i)
         # Positions and units: few distinct values; their words' rows come from each value's rows.
         for words_of, codes in (
             ([p.lower().split() for p in columns.coded["position"].values], columns.coded["position"].codes),
             ([u[1].lower().split() for u in columns.units], columns.unit),
         ):
-            value_rows: list[list[int]] = [[] for _ in words_of]
+            value_rows = [array("i") for _ in words_of]
             for i, code in enumerate(codes):
                 value_rows[code].append(i)
-            for code, words in enumerate(words_of):
-                for word in set(words):
-                    rows_of.setdefault(word, []).extend(value_rows[code])
+            for code, value_words in enumerate(words_of):
+                for word in dict.fromkeys(value_words):
+                    rows_of.setdefault(word, array("i")).extend(value_rows[code])
+            del value_rows
         self.vocabulary = Vocabulary(list(rows_of))
         self.bits: dict[int, int] = {}  # word id -> bit set of its rows (frequent words)
         self.positions: dict[int, array[int]] = {}  # word id -> its rows (the others)
         for word_id, word in enumerate(self.vocabulary.words):
-            rows = rows_of[word]
+            rows = rows_of.pop(word)
             if len(rows) * FREQUENT >= count:
                 self.bits[word_id] = _bit_set(rows, count)
             else:
-                self.positions[word_id] = array("l", sorted(set(rows)))
-        self._all = (1 << count) - 1
+                self.positions[word_id] = rows  # a word found twice in a row (name and unit) is harmless: a bit set
 
     def rows_matching(self, text: str) -> int | None:
         """A bit set of the rows holding every word of ``text`` (None: no words, every row)."""
@@ -287,7 +314,7 @@ class SearchIndex:
         return result
 
 
-def _bit_set(rows: list[int], count: int) -> int:
+def _bit_set(rows: Sequence[int], count: int) -> int:
     bits = bytearray((count + 7) // 8)
     for i in rows:
         bits[i >> 3] |= 1 << (i & 7)
