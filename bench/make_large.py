@@ -30,7 +30,7 @@ from dean_desktop.store import open_store  # noqa: E402
 
 SEED = 20161128
 REGISTER_ROWS = 50_000
-GENERATOR_VERSION = "5"  # 5: cadre counts per return (cadre_tally)
+GENERATOR_VERSION = "6"  # 5: cadre counts per return (cadre_tally); 6: latest-return index
 MARK_KEY = "bench_large"
 PERIOD = "Năm 2018"  # the demo's latest period: every unit's latest return is in the register
 # The other eight districts of Thái Nguyên province (Định Hóa itself comes from the seed and the demo).

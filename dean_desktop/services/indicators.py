@@ -12,7 +12,6 @@ from datetime import date
 from peewee import fn
 
 from ..models import (
-    CadreTally,
     EdocOrg,
     OfficeReadiness,
     Project,
@@ -22,6 +21,7 @@ from ..models import (
     Task,
     Unit,
     UnitReturn,
+    db,
 )
 from ..models.tallies import TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
@@ -229,15 +229,12 @@ def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
     wanted.update({("education", code): 1 for code in POSTGRAD})
     wanted.update({("political_theory", code): 2 for code in SENIOR_THEORY})
     sums = [0, 0, 0]
-    query = (
-        CadreTally.select(CadreTally.field, CadreTally.code, fn.SUM(CadreTally.count))
-        .where(
-            CadreTally.unit_return.in_(return_ids)
-            & CadreTally.field.in_([TALLY_TOTAL, "education", "political_theory"])
-        )
-        .group_by(CadreTally.field, CadreTally.code)
+    # Plain SQL: peewee spends longer writing an IN list of a few hundred ids than SQLite spends answering it.
+    sql = (
+        'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN (?, ?, ?) AND unit_return_id IN '
+        f"({', '.join('?' * len(return_ids))}) GROUP BY field, code"
     )
-    for name, code, count in query.tuples():
+    for name, code, count in db.execute_sql(sql, [TALLY_TOTAL, "education", "political_theory", *return_ids]):
         slot = wanted.get((name, code))
         if slot is not None:
             sums[slot] += int(count or 0)
