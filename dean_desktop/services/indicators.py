@@ -230,9 +230,10 @@ def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
     wanted.update({("political_theory", code): 2 for code in SENIOR_THEORY})
     sums = [0, 0, 0]
     # Plain SQL: peewee spends longer writing an IN list of a few hundred ids than SQLite spends answering it.
+    mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
     sql = (
-        'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN (?, ?, ?) AND unit_return_id IN '
-        f"({', '.join('?' * len(return_ids))}) GROUP BY field, code"
+        f'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN ({mark}, {mark}, {mark}) '
+        f"AND unit_return_id IN ({', '.join([mark] * len(return_ids))}) GROUP BY field, code"
     )
     for name, code, count in db.execute_sql(sql, [TALLY_TOTAL, "education", "political_theory", *return_ids]):
         slot = wanted.get((name, code))
