@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -290,6 +290,10 @@ class CadresTab(LazyTab):
         job.succeeded.connect(lambda result, job=job: self._loaded(job, result))
         job.failed.connect(lambda text: messages.show_error(self, text))
         job.finished.connect(job.deleteLater)
+        app = QCoreApplication.instance()
+        if app is not None:  # a window closed while the register loads: stop the read and let the thread end first
+            app.aboutToQuit.connect(job.cancel)
+            app.aboutToQuit.connect(job.wait)
         job.start()
 
     def _loaded(self, job: object, register: PreparedRegister) -> None:
