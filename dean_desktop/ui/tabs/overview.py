@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.formatting import format_date, format_number, format_percent
+from ...services.indicator_cache import cached_history
 from ...services.indicators import (
     ChecklistFigure,
     IndicatorReport,
     IndicatorValue,
-    indicator_history,
     indicator_report,
     reported_periods,
     target_text,
@@ -213,7 +213,7 @@ class OverviewTab(LazyTab):
     def _fill_charts(self) -> None:
         if self.report is None:
             return
-        history = indicator_history()
+        history = cached_history()  # computed again only when the data changed
         charts = []
         for item in self.report.indicators:
             card = self.cards.get(item.code)
