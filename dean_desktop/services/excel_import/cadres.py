@@ -104,10 +104,11 @@ def parse_cadres(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings) ->
     name_col, stt_col = layout.columns["full_name"], layout.columns.get("stt")
     cadres: list[CadreData] = []
     seen: dict[tuple[str, int | None], int] = {}
+    # The columns besides name and number, resolved once per sheet (not per row).
+    others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
     for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
         row = _Row(sheet, data.number, data.values, layout, found)
         name = _person_name(row.raw("full_name"))
-        others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
         only_name = not any(cell(data.values, i) is not None for i in others)
         if (
             name
