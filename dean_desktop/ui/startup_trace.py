@@ -50,23 +50,37 @@ def recorded(milestone: str) -> bool:
     return milestone in _recorded
 
 
+_WATCHES: set[QObject] = set()
+
+
 class _PaintWatch(QObject):
     """After the first paint of ``widget`` at which ``ready()`` holds: records the milestone, runs ``then``."""
 
     def __init__(
         self, widget: QObject, milestone: str, ready: Callable[[], bool], then: Callable[[], None] | None
     ) -> None:
-        super().__init__(widget)
+        # Not a child of the widget: an event filter deleted with (and while) the widget it watches crashed PySide's
+        # garbage collection later. Kept alive here until it fires or the widget goes.
+        super().__init__()
         self.milestone, self.ready, self.then = milestone, ready, then
+        _WATCHES.add(self)
+        widget.destroyed.connect(self._forget)
         widget.installEventFilter(self)
+
+    def _forget(self, *_args: object) -> None:
+        _WATCHES.discard(self)
+        self.then = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.ready():
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._painted)  # after this paint and its flush (dropped if it is deleted)
+            QTimer.singleShot(0, self._painted)  # after this paint and its flush
         return False
 
     def _painted(self) -> None:
+        if self not in _WATCHES:
+            return  # its widget was deleted before the timer fired
+        _WATCHES.discard(self)
         if self.milestone:
             record(self.milestone)
         if self.then is not None:

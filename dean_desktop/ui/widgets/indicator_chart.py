@@ -97,6 +97,12 @@ class IndicatorChart(QWidget):
     # --- drawing -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()  # before the event returns, not whenever the wrapper is collected
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         if self.item is None or self.scale is None:
