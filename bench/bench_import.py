@@ -3,7 +3,8 @@
 Both are whole processes, measured alternately in one run (median of ``--runs``):
 (a) the floor — a process that opens every workbook with openpyxl in read-only mode and iterates every cell of every
 sheet; (b) ``main.py --db <fresh database> import <folder>``: reading, validating, diffing and writing all 24 returns.
-Bound (issue 3): ratio b/a ≤ 1.0.
+(c) the other floor — python-calamine merely reading every cell of the same files.
+Goals (issue 15): b/a ≤ 0.5, b/c ≤ 4.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_startup import bytecode_env  # noqa: E402
 from common import Result, child_env, emit, interleaved, median, run_child, utf8_stdout  # noqa: E402
 from make_period import make_period  # noqa: E402
 
-BOUND = 1.0
+BOUND = 0.5  # against openpyxl read-only
+CALAMINE_BOUND = 4.0  # against python-calamine merely reading
 
 READ_ALL = """
 import sys
@@ -35,19 +38,37 @@ for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
 print(cells)
 """
 
+READ_CALAMINE = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+cells = 0
+for path in sorted(Path(sys.argv[1]).glob("*.xlsx")):
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        for row in wb.get_sheet_by_name(name).to_python():
+            cells += len(row)
+print(cells)
+"""
+
 
 def measure(runs: int = 3) -> Result:
     work = Path(tempfile.mkdtemp(prefix="dean-bench-import-"))
     try:
         folder = work / "returns"
         make_period(folder)
-        env = child_env(work / "data")
+        env = bytecode_env(child_env(work / "data"))  # an installed app has its bytecode compiled
         reader = work / "read_all.py"
         reader.write_text(READ_ALL, encoding="utf-8")
+        calamine = work / "read_calamine.py"
+        calamine.write_text(READ_CALAMINE, encoding="utf-8")
         counter = iter(range(1000))
 
         def floor() -> float:
             return run_child([str(reader), str(folder)], env)[0]
+
+        def calamine_floor() -> float:
+            return run_child([str(calamine), str(folder)], env)[0]
 
         def import_period() -> float:
             db = work / f"fresh-{next(counter)}.db"
@@ -56,9 +77,10 @@ def measure(runs: int = 3) -> Result:
                 raise RuntimeError(f"the import did not take all 24 returns:\n{out[-2000:]}")
             return elapsed
 
-        floors, imports = interleaved(runs, floor, import_period)
-        a, b = median(floors), median(imports)
-        return emit(Result("import_period", b / a, BOUND, b, a, "s", runs, {"returns": 24, "cadres_each": 300}))
+        floors, imports, calamines = interleaved(runs, floor, import_period, calamine_floor)
+        a, b, c = median(floors), median(imports), median(calamines)
+        emit(Result("Nhập một kỳ (24 × 300) / openpyxl chỉ đọc", b / a, BOUND, b, a, "s", runs))
+        return emit(Result("Nhập một kỳ (24 × 300) / python-calamine chỉ đọc", b / c, CALAMINE_BOUND, b, c, "s", runs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -20,8 +20,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dean_desktop.models import Cadre, EdocOrg, OfficeReadiness, Setting, Unit, UnitReturn, db  # noqa: E402
+from dean_desktop.models.tallies import tally_sql  # noqa: E402
 from dean_desktop.services import demo  # noqa: E402
-from dean_desktop.services.periods import parse_period  # noqa: E402
+from dean_desktop.services.periods import Period, parse_period  # noqa: E402
 from dean_desktop.services.returns import CADRE_COLUMNS  # noqa: E402
 from dean_desktop.services.vntext import fold  # noqa: E402
 from dean_desktop.services.vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT  # noqa: E402
@@ -29,7 +30,7 @@ from dean_desktop.store import open_store  # noqa: E402
 
 SEED = 20161128
 REGISTER_ROWS = 50_000
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "6"  # 5: cadre counts per return (cadre_tally); 6: latest-return index
 MARK_KEY = "bench_large"
 PERIOD = "Năm 2018"  # the demo's latest period: every unit's latest return is in the register
 # The other eight districts of Thái Nguyên province (Định Hóa itself comes from the seed and the demo).
@@ -55,15 +56,25 @@ GIVEN_F = (
 )
 
 
-def default_path() -> Path:
-    return Path(tempfile.gettempdir()) / "dean-desktop-bench" / "province.db"
+# The demo's three years, then earlier, shorter periods (none ends after Năm 2018, so the register stays the same):
+# with them the overview's charts have 23 periods to draw.
+EXTRA_PERIODS = tuple(
+    [f"Quý {q}/{y}" for y in (2016, 2017, 2018) for q in ("I", "II", "III", "IV")]
+    + [f"6 tháng {h} năm {y}" for y in (2016, 2017, 2018) for h in ("đầu", "cuối")]
+    + ["Tháng 1/2016", "Tháng 2/2016"]
+)
 
 
-def _marker(cadres: int) -> str:
-    return f"v{GENERATOR_VERSION}:seed{SEED}:cadres{cadres}"
+def default_path(cadres: int = REGISTER_ROWS, periods: int = 3) -> Path:
+    name = "province.db" if (cadres, periods) == (REGISTER_ROWS, 3) else f"province-{cadres}-{periods}p.db"
+    return Path(tempfile.gettempdir()) / "dean-desktop-bench" / name
 
 
-def is_current(path: Path, cadres: int = REGISTER_ROWS) -> bool:
+def _marker(cadres: int, periods: int = 3) -> str:
+    return f"v{GENERATOR_VERSION}:seed{SEED}:cadres{cadres}" + (f":periods{periods}" if periods != 3 else "")
+
+
+def is_current(path: Path, cadres: int = REGISTER_ROWS, periods: int = 3) -> bool:
     """True when ``path`` already holds this generator's database (so a rerun can skip writing it)."""
     if not path.exists():
         return False
@@ -74,7 +85,7 @@ def is_current(path: Path, cadres: int = REGISTER_ROWS) -> bool:
             row = conn.execute("SELECT value FROM setting WHERE key = ?", (MARK_KEY,)).fetchone()
     except sqlite3.Error:
         return False
-    return row is not None and row[0] == _marker(cadres)
+    return row is not None and row[0] == _marker(cadres, periods)
 
 
 def _extra_units() -> list[dict[str, object]]:
@@ -136,7 +147,7 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return counts
 
 
-def make_large(path: Path, cadres: int = REGISTER_ROWS) -> dict[str, int]:
+def make_large(path: Path, cadres: int = REGISTER_ROWS, periods: int = 3) -> dict[str, int]:
     """Write the database at ``path`` (replacing it); returns counts of what it holds."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -186,7 +197,11 @@ def make_large(path: Path, cadres: int = REGISTER_ROWS) -> dict[str, int]:
                     ]
                 ).execute()
             conn.executemany(sql, _cadre_rows(rng, return_id, count, district, folded))
-        Setting.replace(key=MARK_KEY, value=_marker(cadres)).execute()
+            for label in EXTRA_PERIODS[: max(periods - 3, 0)]:  # the same unit's earlier, shorter returns
+                _earlier_return(rng, ids[unit["code"]], parse_period(label), count // 4, district, folded)
+        db.execute_sql('DELETE FROM "cadre_tally"')  # the demo's, counted again with the rest below
+        db.execute_sql(tally_sql())
+        Setting.replace(key=MARK_KEY, value=_marker(cadres, periods)).execute()
     total = Cadre.select().count()
     register = Cadre.select().join(UnitReturn).where(UnitReturn.period_code == period.code).count()
     result = {"units": Unit.select().count(), "returns": UnitReturn.select().count(), "cadres": total}
@@ -196,22 +211,48 @@ def make_large(path: Path, cadres: int = REGISTER_ROWS) -> dict[str, int]:
     return result
 
 
-def ensure_large(path: Path | None = None, cadres: int = REGISTER_ROWS) -> Path:
+def _earlier_return(
+    rng: random.Random, unit_id: int, period: Period, cadres: int, district: bool, folded: dict[str, str]
+) -> None:
+    return_id = UnitReturn.insert(
+        unit=unit_id,
+        period_code=period.code,
+        period_start=period.start,
+        period_end=period.end,
+        imported_at=datetime(2019, 1, 15, 9, 0),
+        imported_by="bench",
+        source_file=f"{unit_id}-{period.code}.xlsx",
+    ).execute()
+    if not district:
+        OfficeReadiness.insert(unit_return=return_id, has_office=rng.random() < 0.6, notes="").execute()
+        EdocOrg.insert_many(
+            [
+                {"unit_return": return_id, "seq": i, "org_name": org, "exchanges": rng.random() < 0.7}
+                for i, org in enumerate(ORGS, start=1)
+            ]
+        ).execute()
+    sql = f'INSERT INTO "cadre" ({", ".join(CADRE_COLUMNS)}) VALUES ({", ".join("?" for _ in CADRE_COLUMNS)})'
+    db.connection().executemany(sql, _cadre_rows(rng, return_id, cadres, district, folded))
+
+
+def ensure_large(path: Path | None = None, cadres: int = REGISTER_ROWS, periods: int = 3) -> Path:
     """The benchmark database, written only if missing or made by another version of this generator."""
-    target = path or default_path()
-    if not is_current(target, cadres):
-        make_large(target, cadres)
+    target = path or default_path(cadres, periods)
+    if not is_current(target, cadres, periods):
+        make_large(target, cadres, periods)
     return target
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("path", nargs="?", type=Path, default=default_path())
+    parser.add_argument("path", nargs="?", type=Path)
     parser.add_argument("--cadres", type=int, default=REGISTER_ROWS, help="cadre rows in the register")
+    parser.add_argument("--periods", type=int, default=3, help=f"reported periods (3 to {3 + len(EXTRA_PERIODS)})")
     args = parser.parse_args()
+    args.path = args.path or default_path(args.cadres, args.periods)
     os.environ.setdefault("DEAN_DESKTOP_DATA_DIR", str(Path(tempfile.gettempdir()) / "dean-desktop-bench" / "data"))
     started = time.perf_counter()
-    counts = make_large(args.path, args.cadres)
+    counts = make_large(args.path, args.cadres, args.periods)
     elapsed = time.perf_counter() - started
     print(
         f"{args.path}: {counts['units']} đơn vị, {counts['returns']} báo cáo, {counts['cadres']} dòng cán bộ "

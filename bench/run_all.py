@@ -18,7 +18,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import PYTHON, RESULT_PREFIX, ROOT, child_env, large_db, utf8_stdout  # noqa: E402
+from common import (  # noqa: E402
+    MANY_PERIODS,
+    PROVINCE_CADRES,
+    PYTHON,
+    RESULT_PREFIX,
+    ROOT,
+    child_env,
+    large_db,
+    utf8_stdout,
+)
 
 BENCHMARKS = (
     "bench_startup.py",
@@ -83,15 +92,68 @@ def table(rows: list[dict[str, object]], broken: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+LAST_RUN = HERE / "last-run.json"
+READMES = (ROOT / "README.md", HERE / "README.md")
+TABLE_START, TABLE_END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
+
+
+def _detail(row: dict[str, object]) -> str:
+    detail = row.get("detail") or {}
+    assert isinstance(detail, dict)
+    return "; ".join(f"{k} {v:g}" if isinstance(v, float | int) else f"{k} {v}" for k, v in detail.items())
+
+
+def markdown_table(rows: list[dict[str, object]], when: str) -> str:
+    """The README table: every ratio of the last run against its goal, with the other scales beside it."""
+    lines = [
+        f"Last run: {when} (`python bench/run_all.py`, medians; ratio = measured / floor in the same run).",
+        "",
+        "| measurement | ratio | goal | measured | floor | beside it |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio, bound = float(r["ratio"]), float(r["bound"])  # type: ignore[arg-type]
+        mark = "" if ratio <= bound else " ✘"
+        lines.append(
+            f"| {r['name']} | **{ratio:.2f}**{mark} | ≤ {bound:g} | {float(r['measured']):.3g} {r['unit']} "  # type: ignore[arg-type]
+            f"| {float(r['floor']):.3g} {r['unit']} | {_detail(r)} |"  # type: ignore[arg-type]
+        )
+    return "\n".join(lines)
+
+
+def write_readmes(rows: list[dict[str, object]]) -> None:
+    """Merge this run's results into the last run's (by name) and write the same table into both READMEs."""
+    import datetime
+
+    previous: list[dict[str, object]] = []
+    if LAST_RUN.exists():
+        previous = json.loads(LAST_RUN.read_text(encoding="utf-8"))
+    names = {r["name"] for r in rows}
+    merged = [r for r in previous if r["name"] not in names] + rows
+    order = {name: i for i, name in enumerate(r["name"] for r in previous)}
+    merged.sort(key=lambda r: order.get(r["name"], len(order)))
+    LAST_RUN.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    when = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    table = markdown_table(merged, when)
+    for readme in READMES:
+        text = readme.read_text(encoding="utf-8")
+        start, end = text.find(TABLE_START), text.find(TABLE_END)
+        if start < 0 or end < start:
+            continue
+        readme.write_text(text[: start + len(TABLE_START)] + "\n" + table + "\n" + text[end:], encoding="utf-8")
+
+
 def main() -> int:
     utf8_stdout()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("only", nargs="*", help="chỉ chạy các phép đo này (tên tệp, ví dụ bench_register.py)")
     parser.add_argument("--runs", type=int, help="số lần đo của mỗi phép đo (mặc định: của từng phép đo)")
+    parser.add_argument("--no-readme", action="store_true", help="không ghi bảng kết quả vào README")
     args = parser.parse_args()
     started = time.perf_counter()
     print("Chuẩn bị cơ sở dữ liệu 50 000 cán bộ…", flush=True)
-    print(f"  {large_db()}", flush=True)
+    for size, periods in ((None, 3), (PROVINCE_CADRES, 3), (None, MANY_PERIODS)):
+        print(f"  {large_db(size, periods)}", flush=True)
     extra = ["--runs", str(args.runs)] if args.runs else []
     rows: list[dict[str, object]] = []
     broken: dict[str, str] = {}
@@ -104,6 +166,9 @@ def main() -> int:
             print(f"  {why}", flush=True)
     print(f"\nKết quả (tỷ lệ = đo / nền đo trong cùng lần chạy; trung vị), {time.perf_counter() - started:.0f} s:\n")
     print(table(rows, broken))
+    if rows and not args.no_readme:
+        write_readmes(rows)
+        print(f"\nBảng kết quả đã ghi vào {', '.join(str(p.relative_to(ROOT)) for p in READMES)}.")
     ok = not broken and all(float(r["ratio"]) <= float(r["bound"]) for r in rows)  # type: ignore[arg-type]
     return 0 if ok else 1
 

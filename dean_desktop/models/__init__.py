@@ -1,10 +1,15 @@
 """peewee models of the store; no Qt here."""
 
+# First, before any model imports peewee: peewee without psycopg & co. until a server database is opened.
+from . import drivers  # noqa: F401
+
+# isort: split
 from .audit import AuditEntry, ImportRecord, Setting
 from .base import db
 from .projects import Project, SolutionGroup, Target, Task
 from .returns import Cadre, EdocOrg, OfficeReadiness, Rotation, UnitReturn
 from .roster import MemberUnit, SteeringMember
+from .tallies import CadreTally
 from .units import Unit
 
 ALL_MODELS = [
@@ -19,6 +24,7 @@ ALL_MODELS = [
     OfficeReadiness,
     EdocOrg,
     Cadre,
+    CadreTally,
     Rotation,
     AuditEntry,
     ImportRecord,
@@ -29,6 +35,7 @@ __all__ = [
     "ALL_MODELS",
     "AuditEntry",
     "Cadre",
+    "CadreTally",
     "EdocOrg",
     "ImportRecord",
     "MemberUnit",

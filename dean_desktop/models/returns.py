@@ -31,7 +31,11 @@ class UnitReturn(BaseModel):
     reporter_phone = CharField(default="")
 
     class Meta:
-        indexes = ((("unit", "period_code"), True),)
+        indexes = (
+            (("unit", "period_code"), True),
+            # Each unit's latest return as of a day (indicators.latest_returns, once per charted period).
+            (("unit", "period_end", "period_start", "id"), False),
+        )
 
 
 class OfficeReadiness(BaseModel):

@@ -293,3 +293,36 @@ def restore_from(path: Path, source: str = "ui") -> RestoreResult:
     with db.atomic():
         audit.record("database", None, "khôi phục", None, f"{path.name} ({checked.returns} báo cáo)", source)
     return RestoreResult(source=path, safety_backup=safety, schema_version=version)
+
+
+LAST_BACKUP_KEY = "last_backup"  # "<data fingerprint>|<backup file name>" of the last automatic pre-import backup
+
+
+def data_fingerprint() -> str | None:
+    """What the user's data has been through: the newest audit entry and import record (every import and edit writes
+    one). None for a database holding only what the app seeds itself."""
+    from ..models import AuditEntry, ImportRecord
+
+    audited = AuditEntry.select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1).scalar()
+    imported = ImportRecord.select(ImportRecord.id).order_by(ImportRecord.id.desc()).limit(1).scalar()
+    if audited is None and imported is None:
+        return None
+    return f"v{SCHEMA_VERSION}:audit{audited or 0}:import{imported or 0}"
+
+
+def backup_before_import() -> Path | None:
+    """The automatic backup before an import, skipped when there is nothing to lose: a database with only its seed,
+    or one unchanged since the last such backup (which is still there). Returns the backup written, if any."""
+    from ..models import Setting
+
+    fingerprint = data_fingerprint()
+    if fingerprint is None:
+        return None
+    last = Setting.get_or_none(Setting.key == LAST_BACKUP_KEY)
+    if last is not None:
+        seen, _, name = last.value.partition("|")
+        if seen == fingerprint and name and (backup_dir_for(current_db_path()) / name).exists():
+            return None
+    dest = backup_now("truoc-khi-nhap")
+    Setting.replace(key=LAST_BACKUP_KEY, value=f"{fingerprint}|{dest.name}").execute()
+    return dest

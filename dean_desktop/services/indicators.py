@@ -11,7 +11,18 @@ from datetime import date
 
 from peewee import Case, fn
 
-from ..models import Cadre, EdocOrg, OfficeReadiness, Project, SolutionGroup, Target, Task, Unit, UnitReturn
+from ..models import (
+    EdocOrg,
+    OfficeReadiness,
+    Project,
+    SolutionGroup,
+    Target,
+    Task,
+    Unit,
+    UnitReturn,
+    db,
+)
+from ..models.tallies import TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
 from .rotations import rotation_count
@@ -215,12 +226,23 @@ def _units_valid_on(day: date) -> list[tuple[int, str, str]]:
 
 
 def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
-    """Cadres in these returns: total, post-graduates, advanced political theory — counted by SQLite, not row by row."""
-    postgrad = fn.SUM(Case(None, [(Cadre.education.in_(POSTGRAD), 1)], 0))
-    senior = fn.SUM(Case(None, [(Cadre.political_theory.in_(SENIOR_THEORY), 1)], 0))
-    query = Cadre.select(fn.COUNT(Cadre.id), postgrad, senior).where(Cadre.unit_return.in_(return_ids))
-    total, postgrads, seniors = query.tuples().get()
-    return int(total), int(postgrads or 0), int(seniors or 0)
+    """Cadres in these returns: total, post-graduates, advanced political theory — from the counts stored with each
+    return (``cadre_tally``), never a scan of the cadre table."""
+    wanted = {(TALLY_TOTAL, ""): 0}
+    wanted.update({("education", code): 1 for code in POSTGRAD})
+    wanted.update({("political_theory", code): 2 for code in SENIOR_THEORY})
+    sums = [0, 0, 0]
+    # Plain SQL: peewee spends longer writing an IN list of a few hundred ids than SQLite spends answering it.
+    mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
+    sql = (
+        f'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN ({mark}, {mark}, {mark}) '
+        f"AND unit_return_id IN ({', '.join([mark] * len(return_ids))}) GROUP BY field, code"
+    )
+    for name, code, count in db.execute_sql(sql, [TALLY_TOTAL, "education", "political_theory", *return_ids]):
+        slot = wanted.get((name, code))
+        if slot is not None:
+            sums[slot] += int(count or 0)
+    return sums[0], sums[1], sums[2]
 
 
 def load_facts(as_of: Period | None = None) -> Facts:
@@ -245,9 +267,7 @@ def load_facts(as_of: Period | None = None) -> Facts:
     if commune_returns:
         query = EdocOrg.select(
             fn.COUNT(EdocOrg.id), fn.SUM(Case(None, [(EdocOrg.exchanges, 1)], 0))
-        ).where(  # SUM(boolean): SQLite only
-            EdocOrg.unit_return.in_(list(commune_returns))
-        )
+        ).where(EdocOrg.unit_return.in_(list(commune_returns)))  # CASE, not SUM(boolean): PostgreSQL refuses that
         total, yes = query.tuples().get()
         edoc_total, edoc_yes = int(total), int(yes or 0)
     cadres_total, postgrad, senior = count_cadres(district_returns) if district_returns else (0, 0, 0)

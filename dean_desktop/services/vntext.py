@@ -32,11 +32,26 @@ def strip_marks(text: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: a character -> ``strip_marks(ch).casefold()``, filled on first use of each character.
+    Stripping marks and case-folding both work character by character (every combining mark is dropped, so NFD's
+    reordering of marks changes nothing), so translating with this table equals folding the whole text."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = strip_marks(chr(code)).casefold()
+        return value
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str | None) -> str:
     """Case-, diacritic- and space-insensitive form used for search and matching."""
     if not text:
         return ""
-    return _SPACES.sub(" ", strip_marks(text).casefold()).strip()
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    return " ".join(text.translate(_FOLD).split())
 
 
 def modern_tones(text: str) -> str:

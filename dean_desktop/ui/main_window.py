@@ -133,6 +133,10 @@ class MainWindow(QMainWindow):
         self.sample_banner.setVisible(is_sample_database())
         self.first_start.setVisible(not reported_periods())
 
+    def loads_in_stages(self) -> bool:
+        """True when the current tab paints its data after it is built (and records that as a start-up milestone)."""
+        return TABS[self.tabs.currentIndex()][0] in ("overview", "cadres")
+
     # --- tabs, built on first use ---------------------------------------------
     def tab(self, key: str) -> Any:
         widget = self._built.get(key)

@@ -167,3 +167,23 @@ def test_the_oldest_of_ten_backups_can_be_restored_although_the_safety_backup_pr
     assert not oldest.exists()  # the eleventh backup (made before restoring) pushed it out of the ten kept
     assert counts(demo_store) == returns
     assert result.safety_backup.exists()
+
+
+def test_the_pre_import_backup_is_skipped_when_nothing_changed(demo_store: Path) -> None:
+    from dean_desktop.services import rotations
+    from dean_desktop.services.backup import backup_before_import
+
+    first = backup_before_import()
+    assert first is not None and first.exists()
+    assert backup_before_import() is None  # nothing changed since: the first backup still holds it all
+    rotations.add_rotation(rotations.RotationInput(full_name="Hà Văn Quân", decision_no="999-QĐ/HU"))
+    second = backup_before_import()
+    assert second is not None and second != first
+    second.unlink()
+    assert backup_before_import() is not None  # the last backup is gone: write one again
+
+
+def test_a_database_with_only_its_seed_needs_no_pre_import_backup(store: Path) -> None:
+    from dean_desktop.services.backup import backup_before_import
+
+    assert backup_before_import() is None

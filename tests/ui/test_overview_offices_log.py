@@ -129,8 +129,11 @@ def test_overview_charts_follow_each_reported_period(qtbot: QtBot, demo_store: P
     expected = [next(i.value for i in indicator_report(p).indicators if i.code == "reform.edoc_orgs") for p in periods]
     assert [value for _, value in chart.points] == expected
     assert [day for day, _ in chart.points] == [p.end for p in periods]
-    names = [series.name() for series in chart.chart().series()]
+    names = chart.legend()
     assert "Chỉ tiêu" in names and "Hạn 2018" in names
+    image = chart.grab().toImage()  # drawn, not blank: the result line's colour is on it
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+    assert "#1565c0" in colours
 
 
 def test_completeness_panel_for_the_chosen_period(qtbot: QtBot, demo_store: Path) -> None:
@@ -145,7 +148,7 @@ def test_completeness_panel_for_the_chosen_period(qtbot: QtBot, demo_store: Path
     )
     tab = show(qtbot, OverviewTab(AppSignals()))
     panel = tab.completeness
-    assert "Quý I/2019" in panel.title()
+    qtbot.waitUntil(lambda: "Quý I/2019" in panel.title())  # filled once the figures are painted
     assert "Xã, thị trấn: 1/24" in panel.rate.text()
     first = panel.model.row_at(0)
     assert not first.sent and panel.model.data(panel.model.index(0, 2)) == "Chưa gửi"

@@ -18,6 +18,13 @@ from .tables import Layout, extra_column_warnings, iter_data_rows, locate_table
 from .values import ValueProblem, age_problem, is_blank, is_mark, parse_birth_year, text
 
 ethnic_group = lru_cache(maxsize=1024)(_ethnic_group)
+# Each distinct value is parsed once per process (typed: 1, 1.0 and True are different cells). A value that is
+# refused raises each time (lru_cache keeps no exceptions), so every bad cell is still reported.
+_education = lru_cache(maxsize=4096, typed=True)(vocabulary.education)
+_political_theory = lru_cache(maxsize=4096, typed=True)(vocabulary.political_theory)
+_state_mgmt = lru_cache(maxsize=4096, typed=True)(vocabulary.state_mgmt)
+_gender = lru_cache(maxsize=256, typed=True)(vocabulary.gender)
+_person_name = lru_cache(maxsize=65536, typed=True)(vocabulary.person_name)
 _LABELS = {spec.name: spec.label for spec in CADRES}
 
 
@@ -51,7 +58,7 @@ class _Row:
 def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
     """Birth year and gender, from their own columns or from the Nam | Nữ pair (a mark or the birth year)."""
     split = row.layout.split
-    gender = row.parse("gender", vocabulary.gender) or "" if "gender" in row.layout.columns else ""
+    gender = row.parse("gender", _gender) or "" if "gender" in row.layout.columns else ""
     if "nam" not in split and "nu" not in split:
         year = row.parse("birth_year", parse_birth_year, required=True)
         return year, str(gender)  # type: ignore[return-value]
@@ -103,10 +110,11 @@ def parse_cadres(
     cadres: list[CadreData] = []
     seen: dict[tuple[str, int | None], int] = {}
     same_post: dict[tuple[str, int | None, str], int] = {}
+    # The columns besides name and number, resolved once per sheet (not per row).
+    others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
     for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
         row = _Row(sheet, data.number, data.values, layout, found)
-        name = vocabulary.person_name(row.raw("full_name"))
-        others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
+        name = _person_name(row.raw("full_name"))
         only_name = not any(cell(data.values, i) is not None for i in others)
         if (
             name
@@ -129,10 +137,10 @@ def parse_cadres(
             why = age_problem(year, period.end.year)
             if why:
                 row.fail("birth_year", why)
-        education_value = row.parse("education", vocabulary.education, required=True)
+        education_value = row.parse("education", _education, required=True)
         education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
-        theory = row.parse("political_theory", vocabulary.political_theory, required=True)
-        state = row.parse("state_mgmt", vocabulary.state_mgmt) or ""
+        theory = row.parse("political_theory", _political_theory, required=True)
+        state = row.parse("state_mgmt", _state_mgmt) or ""
         ethnicity = text(row.raw("ethnicity"))
         if ethnicity:
             official = ethnic_group(ethnicity)

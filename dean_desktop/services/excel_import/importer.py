@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -133,17 +134,28 @@ def import_files(
     files = selection.files
     units = list_units()
     outcomes: list[ImportOutcome] = []
-    for index, path in enumerate(files):
-        if should_cancel is not None and should_cancel():
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
-        plan = analyse_file(path, units)
-        if dry_run:
-            (confirm_removals if allow_removals else refuse_removals)(plan)
-            outcomes.append(outcome_of(plan))
-        else:
-            outcomes.append(apply_plan(plan, allow_removals=allow_removals))
+    with contextlib.ExitStack() as batch:
+        if not dry_run and len(files) > 1:
+            # One transaction (one sync to disk) for the batch; each file is a savepoint inside it, so a file still
+            # lands whole or not at all, and a file that breaks leaves the files before it imported.
+            batch.enter_context(translate_disk_full(db.database))
+            transaction = batch.enter_context(db.atomic("IMMEDIATE"))
+        for index, path in enumerate(files):
+            if should_cancel is not None and should_cancel():
+                break
+            if progress is not None:
+                progress(index, len(files), path.name)
+            plan = analyse_file(path, units)
+            try:
+                if dry_run:
+                    (confirm_removals if allow_removals else refuse_removals)(plan)
+                    outcomes.append(outcome_of(plan))
+                else:
+                    outcomes.append(apply_plan(plan, allow_removals=allow_removals))
+            except Exception:
+                if not dry_run and len(files) > 1:
+                    transaction.commit()  # keep the files imported before this one
+                raise
     if progress is not None:
         progress(len(outcomes), len(files), "")
     return outcomes + [ImportOutcome.skipped(item) for item in selection.skipped]

@@ -31,15 +31,19 @@ def find_files(paths: Sequence[Path]) -> FileSelection:
 
 
 def backup_before_import() -> Path | None:
-    """The safety backup before an import writes anything (None only for an in-memory store, which has no file).
+    """The safety backup before an import writes anything; None when there is nothing to lose (an in-memory store,
+    a file holding only its seed, or one unchanged since the last such backup, which is still there).
 
     Raises DomainError (with the reason in Vietnamese) when the backup cannot be written: the import must not start.
     """
+    from ...models.engine import is_server
+    from .. import backup
+
+    if is_server(db):
+        return backup.backup_now(BACKUP_REASON)  # a copy-db file in the user's data folder
     if db.database in ("", ":memory:"):
         return None
-    from ..backup import backup_now
-
-    return backup_now(BACKUP_REASON)
+    return backup.backup_before_import()
 
 
 def analyse_files(

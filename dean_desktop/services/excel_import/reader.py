@@ -94,6 +94,14 @@ def _invisible_names(text: str) -> str:
     return ", ".join(sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(text)}))
 
 
+@lru_cache(maxsize=65536)
+def _clean_text(text: str) -> tuple[str, str | None, bool]:
+    """A non-ASCII cell's text repaired and with single spaces, its legacy encoding if found by the text, and
+    whether it may be legacy text all the same — once per distinct text (names, positions and units repeat)."""
+    fixed, encoding = _detect_repair(text)
+    return " ".join(fixed.split()), encoding, encoding is None and _looks_legacy(text)
+
+
 _NOT_CP1252 = re.compile("[^" + re.escape("".join(sorted(_CP1252))) + "]")
 _HINT = re.compile("[" + re.escape("".join(sorted(_HINTS))) + "]")
 
@@ -242,12 +250,11 @@ class Workbook:
                         row.append(None)
                         continue
                     if not text.isascii():
-                        fixed, encoding = _detect_repair(text)
-                        fixed = " ".join(fixed.split())
+                        fixed, encoding, legacy = _clean_text(text)
                         if encoding is not None:
                             detected[(r, c)] = (text, fixed, encoding)
                             suspicious.append((r, c))
-                        elif _looks_legacy(text):
+                        elif legacy:
                             suspicious.append((r, c))
                         text = fixed
                     elif "  " in text or "\n" in text or "\t" in text:

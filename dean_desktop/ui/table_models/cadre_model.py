@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -16,12 +14,21 @@ from ...services.cadres import LEVEL_LABELS, LevelStats
 from ...services.formatting import format_number, format_percent
 from ...services.indicators import IndicatorValue, target_text, value_text
 from ...services.periods import PeriodError, period_from_code
+from ...services.register import (
+    PreparedRegister,
+    RegisterColumns,
+    bit_mask,
+    code_bits,
+    column_order,
+    positions_by_code,
+    prepare,
+    selected,
+)
 from ...services.rows import CadreRow
-from ...services.text_search import QueryWord, marked_text, query_narrows, query_words, search_text
-from ...services.vntext import name_sort_text, sort_key
+from ...services.vntext import sort_key
 from ...services.vocab import EDUCATION, POLITICAL_THEORY, POSTGRAD, SENIOR_THEORY, STATE_MGMT
 from .base import UNMET_BRUSH, Column, RowTableModel
-from .register_rows import ShownRows, name_order
+from .register_rows import ShownRows
 
 MET_BRUSH = QBrush(QColor("#d4edda"))
 SUMMARY_BRUSH = QBrush(QColor("#e8eef7"))
@@ -47,154 +54,108 @@ class CadreFilter:
 
 
 class CadreTableModel(RowTableModel[CadreRow]):
-    """Holds the whole register once; ``apply`` shows the rows matching a filter, in the current sort order.
+    """Holds the register as columns (``services.register``); ``apply`` shows the rows matching a filter, in the
+    current sort order.
 
-    Rows are addressed by their position in the loaded list. What costs more than a list lookup is computed once:
-    the folded search text of each row (in ``load``) and the ascending order of each column (the first time it is
-    sorted by). So a keystroke is one scan of short strings (or of the previous matches, when the new text only
-    narrows the old), and a sort is one pass over a precomputed order — never a ``sorted`` over 50,000 keys.
+    Rows are addressed by their position in the columns, which are stored in name order. A search asks the word
+    index for a bit set of matching rows (no pass over the rows in Python); the choices (unit, level, education,
+    theory) are bit sets too, made once per value. A column's order is made the first time it is sorted by, by
+    ranking its distinct values once (a counting sort), and kept.
     """
 
     COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNICITY, COL_POSITION, COL_UNIT, COL_LEVEL = range(7)
     COL_EDUCATION, COL_MAJOR, COL_THEORY, COL_STATE, COL_IT, COL_LANGUAGE, COL_PERIOD = range(7, 14)
     WIDTHS = (180, 70, 65, 80, 170, 260, 80, 120, 110, 125, 140, 150, 100, 100)
+    # Columns ordered by a coded field of the register: column -> (field, key of a value).
+    _CODED_ORDER: dict[int, tuple[str, Callable[[str], Any]]] = {
+        COL_GENDER: ("gender", sort_key),
+        COL_ETHNICITY: ("ethnicity", sort_key),
+        COL_POSITION: ("position", sort_key),
+        COL_EDUCATION: ("education", lambda c: _EDUCATION_RANK.get(c, len(_EDUCATION_RANK))),
+        COL_MAJOR: ("major", sort_key),
+        COL_THEORY: ("political_theory", lambda c: _THEORY_RANK.get(c, len(_THEORY_RANK))),
+        COL_STATE: ("state_mgmt", lambda c: _STATE_RANK.get(c, len(_STATE_RANK))),
+        COL_IT: ("it_skill", sort_key),
+        COL_LANGUAGE: ("language", sort_key),
+        COL_PERIOD: ("period_code", lambda c: _period_key(c)),
+    }
 
     def __init__(self, parent: Any = None) -> None:
-        self._loaded: list[CadreRow] = []  # in the service's order
-        self._names: list[str] = []  # search text of each loaded row's name (``text_search.search_text``)
-        self._places: list[str] = []  # search text of each loaded row's position and unit
-        self._marked: tuple[list[str], list[str]] | None = None  # the same with diacritics, made on first need
-        self._ascending: dict[int, array[int]] = {}  # column -> loaded positions in ascending order, blanks last
-        self._rank: dict[int, array[int]] = {}  # column -> the inverse of its ascending order (computed when needed)
-        self._order: array[int] = array("l")  # loaded positions in the current sort order (the whole register)
-        self._shown: array[int] = array("l")  # loaded positions of the rows shown, in the current sort order
-        self._filter: tuple[CadreFilter, list[QueryWord]] | None = None  # what ``_shown`` matches, with its words
+        self._register = prepare(RegisterColumns())
+        self._ascending: dict[int, Sequence[int]] = {}  # column -> positions in ascending order, blanks last
+        self._order: Sequence[int] = range(0)  # positions in the current sort order (the whole register)
+        self._shown: Sequence[int] = range(0)  # positions of the rows shown, in the current sort order
+        self._mask: bytes | None = None  # the rows matching the filter (one byte per row); None: all
+        self._choice_bits: dict[tuple[str, object], int] = {}
+        self._cache: dict[int, CadreRow] = {}
         self._period_labels: dict[str, str] = {}
-        self._period_keys: dict[str, object] = {}
-        self._text_keys: dict[str, object] = {}
         self._sort_column: int | None = self.COL_NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
         super().__init__(self._columns(), parent)
 
-    def _text_key(self, text: str) -> object:
-        key = self._text_keys.get(text)
-        if key is None:
-            key = self._text_keys[text] = sort_key(text)
-        return key
-
     def _columns(self) -> list[Column[CadreRow]]:
         periods = self._period_labels
         return [
-            # One short string per row (names are mostly distinct: a cache would cost more than it saves).
-            Column("Họ và tên", lambda r: r.full_name, sort=lambda r: name_sort_text(r.full_name)),
-            Column(
-                "Năm sinh",
-                lambda r: "" if r.birth_year is None else str(r.birth_year),
-                sort=lambda r: r.birth_year,
-                align_right=True,
-            ),
+            Column("Họ và tên", lambda r: r.full_name),
+            Column("Năm sinh", lambda r: "" if r.birth_year is None else str(r.birth_year), align_right=True),
             Column("Giới tính", lambda r: r.gender),
-            Column("Dân tộc", lambda r: r.ethnicity, sort=lambda r: self._text_key(r.ethnicity)),
-            Column(
-                "Chức vụ", lambda r: r.position, sort=lambda r: self._text_key(r.position), tooltip=lambda r: r.position
-            ),
-            Column(
-                "Đơn vị",
-                lambda r: r.unit_name,
-                sort=lambda r: self._text_key(r.unit_name),
-                tooltip=lambda r: r.unit_name,
-            ),
+            Column("Dân tộc", lambda r: r.ethnicity),
+            Column("Chức vụ", lambda r: r.position, tooltip=lambda r: r.position),
+            Column("Đơn vị", lambda r: r.unit_name, tooltip=lambda r: r.unit_name),
             Column("Cấp", lambda r: LEVEL_LABELS.get(r.level, r.level)),
-            Column(
-                "Chuyên môn", lambda r: _label(EDUCATION, r.education), sort=lambda r: _EDUCATION_RANK.get(r.education)
-            ),
-            Column("Chuyên ngành", lambda r: r.major, sort=lambda r: self._text_key(r.major)),
-            Column(
-                "Lý luận chính trị",
-                lambda r: _label(POLITICAL_THEORY, r.political_theory),
-                sort=lambda r: _THEORY_RANK.get(r.political_theory),
-            ),
-            Column(
-                "Quản lý nhà nước",
-                lambda r: _label(STATE_MGMT, r.state_mgmt),
-                sort=lambda r: _STATE_RANK.get(r.state_mgmt),
-            ),
-            Column("Tin học", lambda r: r.it_skill, sort=lambda r: self._text_key(r.it_skill)),
-            Column("Ngoại ngữ", lambda r: r.language, sort=lambda r: self._text_key(r.language)),
-            Column(
-                "Kỳ báo cáo",
-                lambda r: periods.get(r.period_code, r.period_code),
-                sort=lambda r: self._period_keys.get(r.period_code),
-            ),
+            Column("Chuyên môn", lambda r: _label(EDUCATION, r.education)),
+            Column("Chuyên ngành", lambda r: r.major),
+            Column("Lý luận chính trị", lambda r: _label(POLITICAL_THEORY, r.political_theory)),
+            Column("Quản lý nhà nước", lambda r: _label(STATE_MGMT, r.state_mgmt)),
+            Column("Tin học", lambda r: r.it_skill),
+            Column("Ngoại ngữ", lambda r: r.language),
+            Column("Kỳ báo cáo", lambda r: periods.get(r.period_code, r.period_code)),
         ]
 
     # --- the register ------------------------------------------------------------
     def load(self, rows: Sequence[CadreRow]) -> None:
-        """Take a new register, precompute its search text (once per reload) and show all of it in the current order."""
-        self._loaded = list(rows)
-        self._text_keys = {}
-        self._ascending, self._rank = {}, {}
-        # What a search looks in, per row: the name's words (from the stored folded name, no folding here) and the
-        # words of position and unit, shared between rows (few distinct pairs).
-        self._names = [" " + r.name_folded for r in self._loaded]
-        self._places = self._place_texts(search_text)
-        self._marked = None
-        for code in {r.period_code for r in self._loaded}:
-            try:
-                period = period_from_code(code)
-            except PeriodError:
-                self._period_labels[code], self._period_keys[code] = code, None
-            else:
-                self._period_labels[code], self._period_keys[code] = period.label, period.sort_key
+        """Take a new register given as rows (a small one, read on the window's thread)."""
+        self.install(prepare(RegisterColumns.from_rows(rows)))
+
+    def install(self, register: PreparedRegister) -> None:
+        """Take a register read and indexed (perhaps in the background) and show all of it in the current order."""
+        self._register = register
+        self._ascending, self._choice_bits, self._mask = {}, {}, None
+        for code in register.columns.coded["period_code"].values:
+            label = _period_label(code)
+            self._period_labels[code] = label
         self._order = self._in_order(self._sort_column, self._sort_order)
-        self._show(self._order)  # the whole register until a filter is applied (arrays are never changed in place)
+        self._show(self._order)
 
-    def _place_texts(self, prepare: Callable[[str], str]) -> list[str]:
-        places: dict[tuple[str, str], str] = {}
-        return [
-            places.get((r.position, r.unit_name))
-            or places.setdefault((r.position, r.unit_name), prepare(r.position) + prepare(r.unit_name))
-            for r in self._loaded
-        ]
-
-    def _search_texts(self, exact: bool) -> tuple[list[str], list[str]]:
-        """(names, places) to look for a query word in: folded, or with diacritics for a word typed with them."""
-        if not exact:
-            return self._names, self._places
-        if self._marked is None:  # only once someone types a diacritic
-            self._marked = ([marked_text(r.full_name) for r in self._loaded], self._place_texts(marked_text))
-        return self._marked
+    @property
+    def register(self) -> PreparedRegister:
+        return self._register
 
     def total(self) -> int:
-        return len(self._loaded)
+        return len(self._register.columns)
 
     def all_rows(self) -> list[CadreRow]:
         """The whole register in the current sort order."""
-        return list(map(self._loaded.__getitem__, self._order))
+        return list(map(self._register.columns.row, self._order))
 
-    def _positions(self, wanted: CadreFilter) -> array[int]:
-        """Loaded positions matching the filter, in the current order; each search word must begin a word of the
-        row's name, position or unit (``services.text_search``: diacritics count only when typed)."""
-        words = query_words(wanted.text)
-        if not words and (wanted.unit_id, wanted.level, wanted.education, wanted.theory) == (None, None, None, None):
-            return self._order
-        loaded = self._loaded
-        previous = self._filter
-        if previous is not None and _narrows(previous, wanted, words) and len(self._shown) * 8 < len(loaded):
-            # The new text only narrows the old and few rows match: look only among the current matches.
-            candidates: Iterable[int] = self._shown
-            for word in words:
-                names, places = self._search_texts(word.exact)
-                needle = word.needle
-                candidates = [i for i in candidates if needle in names[i] or needle in places[i]]
-            return array("l", candidates)
-        # Passes over the rows in the order they are stored (memory-friendly), then read off in the sort order.
-        match: list[bool] | None = None
-        for word in words:
-            names, places = self._search_texts(word.exact)
-            needle = word.needle
-            hits = [needle in n or needle in p for n, p in zip(names, places, strict=True)]
-            match = hits if match is None else [m and h for m, h in zip(match, hits, strict=True)]
+    def _choice(self, field: str, value: object) -> int:
+        """A bit set of the rows with this unit, level, education or theory (made once per value)."""
+        bits = self._choice_bits.get((field, value))
+        if bits is None:
+            columns = self._register.columns
+            if field in ("unit_id", "level"):
+                at = 0 if field == "unit_id" else 2
+                wanted = {place for place, unit in enumerate(columns.units) if unit[at] == value}
+                bits = code_bits(columns.unit, wanted)
+            else:
+                column = columns.coded[field]
+                bits = code_bits(column.codes, {code for code, v in enumerate(column.values) if v == value})
+            self._choice_bits[(field, value)] = bits
+        return bits
+
+    def _matches(self, wanted: CadreFilter) -> bytes | None:
+        """The rows matching the filter, one byte per row (None: every row)."""
+        bits = self._register.index.rows_matching(wanted.text)
         for value, field in (
             (wanted.unit_id, "unit_id"),
             (wanted.level, "level"),
@@ -202,112 +163,110 @@ class CadreTableModel(RowTableModel[CadreRow]):
             (wanted.theory, "political_theory"),
         ):
             if value is not None:
-                get = attrgetter(field)
-                hits = [get(r) == value for r in loaded]
-                match = hits if match is None else [m and h for m, h in zip(match, hits, strict=True)]
-        assert match is not None
-        return array("l", [i for i in self._order if match[i]])
+                choice = self._choice(field, value)
+                bits = choice if bits is None else bits & choice
+        return None if bits is None else bit_mask(bits, self.total())
+
+    def _positions(self, wanted: CadreFilter) -> tuple[Sequence[int], bytes | None]:
+        mask = self._matches(wanted)
+        return (self._order if mask is None else selected(self._order, mask)), mask
 
     def matching(self, wanted: CadreFilter) -> list[CadreRow]:
-        """Rows matching every part of the filter (search words as ``_positions`` says)."""
-        return list(map(self._loaded.__getitem__, self._positions(wanted)))
+        """Rows matching every part of the filter, in the current order."""
+        return list(map(self._register.columns.row, self._positions(wanted)[0]))
 
     def apply(self, wanted: CadreFilter) -> None:
         """Show the rows matching the filter; the register is kept in the current sort order, so no sort is needed."""
-        self._show(self._positions(wanted))
-        self._filter = (wanted, query_words(wanted.text))
+        shown, mask = self._positions(wanted)
+        self._show(shown)
+        self._mask = mask
 
     def set_rows(self, rows: Sequence[CadreRow]) -> None:
         """Show these rows of the register (in the order given)."""
-        position = {row.id: i for i, row in enumerate(self._loaded)}
-        self._show(array("l", [position[row.id] for row in rows]))
+        position = {cadre_id: i for i, cadre_id in enumerate(self._register.columns.ids)}
+        self._show([position[row.id] for row in rows])
 
-    def _show(self, shown: array[int]) -> None:
+    def _show(self, shown: Sequence[int]) -> None:
         self.beginResetModel()
-        self._shown, self._filter = shown, None
-        self._rows = ShownRows(self._loaded, shown)  # type: ignore[assignment]
+        self._shown, self._mask = shown, None
+        self._cache = {}
+        self._rows = ShownRows(self._register.columns, shown, self._cache)  # type: ignore[assignment]
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Reorder the register and the shown rows by a column's precomputed order, keeping the selection."""
+        """Reorder the register and the shown rows by a column's order (made once), keeping the selection."""
         if not 0 <= column < len(self.columns):
             return
         if (column, order) == (self._sort_column, self._sort_order):
             return  # already in this order (QTableView.sortByColumn asks twice)
         self._sort_column, self._sort_order = column, order
         self._order = self._in_order(column, order)
-        if len(self._shown) == len(self._order):
-            shown = self._order
-        else:
-            on = bytearray(len(self._loaded))
-            for i in self._shown:
-                on[i] = 1
-            shown = array("l", [i for i in self._order if on[i]])
+        shown = self._order if self._mask is None else selected(self._order, self._mask)
         self._move_to(shown)
 
-    def _move_to(self, shown: array[int]) -> None:
+    def _move_to(self, shown: Sequence[int]) -> None:
         """Show the same rows in a new order as a layout change; persistent indexes (selection) follow their rows."""
         self.layoutAboutToBeChanged.emit()
         old = self._shown
         persistent = self.persistentIndexList()
         self._shown = shown
-        self._rows = ShownRows(self._loaded, shown)  # type: ignore[assignment]
+        self._rows = ShownRows(self._register.columns, shown, self._cache)  # type: ignore[assignment]
         if persistent:
-            # ``shown`` is in the current order, so a row's new place is found by bisection on its rank.
-            rank = self._ranks(self._sort_column)
-            sign = -1 if self._sort_order == Qt.SortOrder.DescendingOrder else 1
-
-            def key(i: int) -> int:
-                return sign * rank[i]
-
+            places: dict[int, int] = {}
             moved = []
             for index in persistent:
                 row = index.row()
                 if not 0 <= row < len(old):
                     moved.append(QModelIndex())
                     continue
-                moved.append(self.index(bisect_left(shown, key(old[row]), key=key), index.column()))
+                position = old[row]
+                if position not in places:
+                    places[position] = shown.index(position)
+                moved.append(self.index(places[position], index.column()))
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    def _ranks(self, column: int | None) -> array[int]:
-        """Loaded position -> place in the column's ascending order (the inverse of ``_ascending``)."""
+    def _in_order(self, column: int | None, order: Qt.SortOrder) -> Sequence[int]:
+        """Positions in the column's order: ascending made once per column; descending is its reverse."""
+        count = self.total()
         if column is None:
-            return array("l", range(len(self._loaded)))
-        rank = self._rank.get(column)
-        if rank is None:
-            rank = self._rank[column] = array("l", [0]) * len(self._loaded)
-            for place, i in enumerate(self._ascending[column]):
-                rank[i] = place
-        return rank
-
-    def _in_order(self, column: int | None, order: Qt.SortOrder) -> array[int]:
-        """Loaded positions in the column's order; an array, so reading it makes fresh ints in sequence (fast)."""
-        if column is None:
-            return array("l", range(len(self._loaded)))
+            return range(count)
         ascending = self._ascending.get(column)
         if ascending is None:
-            col = self.columns[column]
-            if column == self.COL_NAME:
-                ascending = self._ascending[column] = name_order(self._loaded)
-            else:
-                positions = sorted_positions(self._loaded, col.sort or col.display, Qt.SortOrder.AscendingOrder)
-                ascending = self._ascending[column] = array("l", positions)
-            self._text_keys = {}  # keys are needed only while ordering; the order is kept
-        return ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
+            ascending = self._ascending[column] = self._ascending_order(column)
+        if order == Qt.SortOrder.DescendingOrder:
+            return ascending[::-1]
+        return ascending
+
+    def _ascending_order(self, column: int) -> Sequence[int]:
+        columns = self._register.columns
+        if column == self.COL_NAME:
+            return range(len(columns))  # the columns are stored in name order
+        if column == self.COL_BIRTH:
+            years = sorted({y for y in columns.birth if y})
+            return positions_by_code(columns.birth, [*years, 0])
+        if column in (self.COL_UNIT, self.COL_LEVEL):
+            at = 1 if column == self.COL_UNIT else 2
+            labels = [u[at] if at == 1 else LEVEL_LABELS.get(u[at], u[at]) for u in columns.units]
+            ranked = sorted(range(len(labels)), key=lambda u: sort_key(labels[u]))
+            return positions_by_code(columns.unit, ranked)
+        field, key = self._CODED_ORDER[column]
+        coded = columns.coded[field]
+        return column_order(coded.values, coded.codes, key)
 
 
-def _narrows(previous: tuple[CadreFilter, list[QueryWord]], wanted: CadreFilter, words: list[QueryWord]) -> bool:
-    """True when every row matching ``wanted`` also matched the previous filter (same choices, each old word
-    narrowed by some new word, e.g. "ng" → "ngu")."""
-    old, old_words = previous
-    same_choices = (old.unit_id, old.level, old.education, old.theory) == (
-        wanted.unit_id,
-        wanted.level,
-        wanted.education,
-        wanted.theory,
-    )
-    return same_choices and query_narrows(words, old_words)
+def _period_label(code: str) -> str:
+    try:
+        return period_from_code(code).label
+    except PeriodError:
+        return code
+
+
+def _period_key(code: str) -> object:
+    try:
+        return period_from_code(code).sort_key
+    except PeriodError:
+        return (date.max, 0)
 
 
 def sorted_positions(rows: Sequence[Any], key: Callable[[Any], Any], order: Qt.SortOrder) -> list[int]:

@@ -1,25 +1,34 @@
-"""The cadre register's shown rows as Qt reads them, and its name order: compact structures for 50,000 rows."""
+"""The cadre register's shown rows as Qt reads them: row tuples built from the columns only when a row is painted."""
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator, Sequence
 from typing import overload
 
+from ...services.register import RegisterColumns
 from ...services.rows import CadreRow
-from ...services.vntext import name_parts, part_keys
+
+CACHED_ROWS = 4096  # rows built and kept between resets (a screenful is a few dozen)
 
 
 class ShownRows(Sequence[CadreRow]):
-    """The rows shown, read through their positions in the register (no 50,000-row list rebuilt per keystroke)."""
+    """The rows shown, read through their positions in the register's columns."""
 
-    __slots__ = ("_loaded", "_shown")
+    __slots__ = ("_cache", "_columns", "_shown")
 
-    def __init__(self, loaded: list[CadreRow], shown: array[int]) -> None:
-        self._loaded, self._shown = loaded, shown
+    def __init__(self, columns: RegisterColumns, shown: Sequence[int], cache: dict[int, CadreRow]) -> None:
+        self._columns, self._shown, self._cache = columns, shown, cache
 
     def __len__(self) -> int:
         return len(self._shown)
+
+    def _row(self, position: int) -> CadreRow:
+        row = self._cache.get(position)
+        if row is None:
+            if len(self._cache) >= CACHED_ROWS:
+                self._cache.clear()
+            row = self._cache[position] = self._columns.row(position)
+        return row
 
     @overload
     def __getitem__(self, index: int) -> CadreRow: ...
@@ -27,50 +36,8 @@ class ShownRows(Sequence[CadreRow]):
     def __getitem__(self, index: slice) -> list[CadreRow]: ...
     def __getitem__(self, index: int | slice) -> CadreRow | list[CadreRow]:
         if isinstance(index, slice):
-            return [self._loaded[i] for i in self._shown[index]]
-        return self._loaded[self._shown[index]]
+            return [self._row(i) for i in self._shown[index]]
+        return self._row(self._shown[index])
 
     def __iter__(self) -> Iterator[CadreRow]:
-        return map(self._loaded.__getitem__, self._shown)
-
-
-def name_order(rows: Sequence[CadreRow]) -> array[int]:
-    """Positions of ``rows`` in Vietnamese name order (exactly ``name_sort_key``'s order, ties in service order).
-
-    Names are built from a few hundred given, family and middle names, so each distinct part is ranked once and a
-    row's key is one integer made of its six ranks (letters of given, family, middle names, then their tones),
-    with the row's position as the last digit; sorting those integers is the whole sort. No per-row key strings
-    are kept: for 50,000 rows this needs a few megabytes less than sorting by ``name_sort_text``.
-    """
-    vocabularies: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
-    codes = array("l")  # per row: the index of its given, family and middle name in the vocabularies
-    for row in rows:
-        for vocabulary, part in zip(vocabularies, name_parts(row.full_name), strict=True):
-            codes.append(vocabulary.setdefault(part, len(vocabulary)))
-    letters: list[list[int]] = []
-    tones: list[list[int]] = []
-    for vocabulary in vocabularies:
-        keys = [part_keys(part) for part in vocabulary]
-        letters.append(_dense_ranks([k[0] for k in keys]))
-        tones.append(_dense_ranks([k[1] for k in keys]))
-    radices = [max(r, default=0) + 1 for r in letters + tones]
-    count = len(rows)
-    packed = []
-    for position in range(count):
-        g, f, m = codes[3 * position], codes[3 * position + 1], codes[3 * position + 2]
-        key = 0
-        for radix, rank in zip(
-            radices,
-            (letters[0][g], letters[1][f], letters[2][m], tones[0][g], tones[1][f], tones[2][m]),
-            strict=True,
-        ):
-            key = key * radix + rank
-        packed.append(key * count + position)
-    packed.sort()
-    return array("l", [k % count for k in packed]) if count else array("l")
-
-
-def _dense_ranks(keys: list[str]) -> list[int]:
-    """Each key's place among the distinct keys in ascending order (equal keys, equal rank)."""
-    place = {key: rank for rank, key in enumerate(sorted(set(keys)))}
-    return [place[key] for key in keys]
+        return map(self._row, self._shown)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from ...services import rotations
 from ...services.audit import EditConflictError
-from ...services.cadres import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_LABELS, level_statistics, list_cadres
+from ...services.cadres import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_LABELS, LevelStats, list_cadres
 from ...services.errors import DomainError
 from ...services.formatting import format_number
 from ...services.indicators import IndicatorReport, IndicatorValue, indicator_report, project_window
+from ...services.register import PreparedRegister, RegisterColumns, prepare, prepare_register, register_size
 from ...services.rotations import RotationInput
 from ...services.vocab import EDUCATION, POLITICAL_THEORY
+from .. import startup_trace
 from ..dialogs.rotation_dialog import RotationDialog
 from ..signals import AppSignals
 from ..table_models.base import RowTableModel
@@ -39,6 +42,8 @@ from ..widgets.table_view import DataTable
 from .base import LazyTab
 
 SEARCH_DELAY_MS = 150
+# A register this small is read on the window's thread (well under 100 ms); a larger one in the background.
+READ_IN_PLACE = 3000
 DISTRICT_TARGETS = ("cadre.postgrad_district", "cadre.senior_theory_district")
 ROTATION_TARGET = "cadre.rotations"
 ALL = "Tất cả"
@@ -93,6 +98,7 @@ class CadresTab(LazyTab):
 
     def __init__(self, signals: AppSignals, parent: QWidget | None = None) -> None:
         self._stale = {CADRES, ROTATIONS}
+        self._loader: Any = None  # the background read of a large register, while it runs
         super().__init__(signals, parent)
         self.pages = QTabWidget()
         self.pages.addTab(self._build_register(), "Danh sách cán bộ")
@@ -278,12 +284,36 @@ class CadresTab(LazyTab):
             self._load_rotations(report)
 
     def _load_register(self) -> None:
-        rows = list_cadres()
-        self.cadre_model.load(rows)
+        """A small register is read here; a large one in the background (the window never waits for it)."""
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader = None
+        if register_size() <= READ_IN_PLACE:
+            self._install(prepare(RegisterColumns.from_rows(list_cadres())))
+            return
+        from ..workers import Job
+
+        self.count_label.setText("Đang tải danh sách cán bộ…")
+        job = self._loader = Job(lambda _progress, stop: prepare_register(should_stop=stop), self)
+        job.succeeded.connect(lambda result, job=job: self._loaded(job, result))
+        job.failed.connect(lambda text: messages.show_error(self, text))
+        job.finished.connect(job.deleteLater)
+        app = QCoreApplication.instance()
+        if app is not None:  # a window closed while the register loads: stop the read and let the thread end first
+            app.aboutToQuit.connect(job.cancel)
+            app.aboutToQuit.connect(job.wait)
+        job.start()
+
+    def _loaded(self, job: object, register: PreparedRegister) -> None:
+        if job is self._loader and not self._loader.cancelled:
+            self._loader = None
+            self._install(register)
+
+    def _install(self, register: PreparedRegister) -> None:
+        self.cadre_model.install(register)
+        self._show_stats(register)
         chosen = self.unit_filter.currentData()
-        units: dict[int, str] = {}
-        for row in rows:
-            units.setdefault(row.unit_id, row.unit_name)
+        units = {unit_id: name for unit_id, name, _level in register.columns.units}
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(ALL, None)
@@ -292,11 +322,20 @@ class CadresTab(LazyTab):
         self.unit_filter.setCurrentIndex(max(self.unit_filter.findData(chosen), 0) if chosen is not None else 0)
         self.unit_filter.blockSignals(False)
         self.apply_filter()
+        startup_trace.record_on_paint(self.cadre_table.viewport(), startup_trace.REGISTER)
+
+    def _show_stats(self, register: PreparedRegister) -> None:
+        for level, by_education, by_theory, total in register.stats:
+            stats = LevelStats(
+                level=level,
+                total=total,
+                by_education={code: by_education.get(code, 0) for code in EDUCATION},
+                by_theory={code: by_theory.get(code, 0) for code in POLITICAL_THEORY},
+            )
+            self.level_models[level].set_rows(stat_lines(stats))
+            self.level_boxes[level].setTitle(f"{LEVEL_LABELS[level]} — {format_number(total)} người")
 
     def _load_stats(self, report: IndicatorReport) -> None:
-        for stats in level_statistics(self.cadre_model.all_rows()):
-            self.level_models[stats.level].set_rows(stat_lines(stats))
-            self.level_boxes[stats.level].setTitle(f"{LEVEL_LABELS[stats.level]} — {format_number(stats.total)} người")
         wanted = {item.code: item for item in report.indicators}
         self.targets_model.set_rows([wanted[code] for code in DISTRICT_TARGETS if code in wanted])
 

@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.formatting import format_date, format_judged_percent, format_percent
+from ...services.indicator_cache import cached_history
 from ...services.indicators import (
     ChecklistFigure,
     IndicatorReport,
     IndicatorValue,
-    indicator_history,
     indicator_report,
     reported_periods,
     target_text,
     value_text,
 )
 from ...services.periods import Period, period_from_code
+from .. import startup_trace
 from ..signals import AppSignals
 from ..widgets.completeness_panel import CompletenessPanel
 from .base import LazyTab
@@ -60,7 +61,7 @@ class TargetCard(QFrame):
         layout.addWidget(self.bar, 2, 0, 1, 2)
         layout.addWidget(self.detail, 3, 0, 1, 2)
         self.chart_slot = layout
-        self.chart = None  # created after the first paint: QtCharts costs ~80 ms to load
+        self.chart = None  # created once the figures are on screen: they come first
 
     def ensure_chart(self):  # type: ignore[no-untyped-def]
         if self.chart is None:
@@ -142,6 +143,8 @@ class OverviewTab(LazyTab):
         layout.addWidget(scroll)
         self.report: IndicatorReport | None = None
         self._filling = False
+        self._first_paint_done = False  # the first report: figures painted before the side panels and the charts
+        self._waiting_for_paint = False
 
     # --- data ----------------------------------------------------------------
     def selected_period(self) -> Period | None:
@@ -179,11 +182,13 @@ class OverviewTab(LazyTab):
                 self.cards[item.code] = card
                 self.cards_layout.addWidget(card, position // 2, position % 2)
             card.show_value(item)
-        QTimer.singleShot(0, self.show_charts)
         for figure in report.checklists:
             self._show_checklist(figure)
-        self.completeness.show_period(self.selected_period())
-        self._show_missing()
+        if self._first_paint_done:
+            self._show_the_rest()
+        elif not self._waiting_for_paint:  # start-up: the completeness table and the charts after the figures' paint
+            self._waiting_for_paint = True
+            startup_trace.record_on_paint(self.cards_box, startup_trace.FIGURES, then=self._figures_painted)
 
     def _show_missing(self) -> None:
         """The communes that did not report, as the completeness panel just computed them (one rule, one answer):
@@ -198,28 +203,41 @@ class OverviewTab(LazyTab):
             self.missing_list.addItem("Tất cả xã, thị trấn đã gửi báo cáo.")
             self.missing_box.setTitle("Xã, thị trấn chưa gửi báo cáo")
 
+    def _figures_painted(self) -> None:
+        self._first_paint_done = True
+        self._show_the_rest()
+
+    def _show_the_rest(self) -> None:
+        """The completeness table of the chosen period, then (in the next turn) the charts."""
+        self.completeness.show_period(self.selected_period())
+        self._show_missing()
+        QTimer.singleShot(0, self.show_charts)
+
     def show_charts(self) -> None:
         """Each target across the reported periods, with its target line and deadline."""
-        if self.report is None:
-            return
-        fresh = [card for card in self.cards.values() if card.chart is None]
-        for card in fresh:
-            card.ensure_chart()
-        if fresh:
-            # Fill new charts once they have been laid out: a chart filled at its default tiny size elides its axis
-            # labels to "…" and does not recover.
-            QTimer.singleShot(0, self._fill_charts)
-        else:
-            self._fill_charts()
+        self._fill_charts()
 
     def _fill_charts(self) -> None:
         if self.report is None:
             return
-        history = indicator_history()
+        history = cached_history()  # computed again only when the data changed
+        charts = []
         for item in self.report.indicators:
             card = self.cards.get(item.code)
             if card is not None:
-                card.ensure_chart().show_history(item, history.get(item.code, []))
+                chart = card.ensure_chart()
+                chart.show_history(item, history.get(item.code, []))
+                charts.append(chart)
+        if not startup_trace.recorded(startup_trace.CHARTS):
+            painted: set[int] = set()
+
+            def one_painted(chart) -> None:  # type: ignore[no-untyped-def]
+                painted.add(id(chart))
+                if all(id(c) in painted or c.visibleRegion().isEmpty() for c in charts):
+                    startup_trace.record(startup_trace.CHARTS)
+
+            for chart in charts:
+                startup_trace.record_on_paint(chart, "", then=lambda chart=chart: one_painted(chart))
 
     def _show_checklist(self, figure: ChecklistFigure) -> None:
         pair = self.checklist_labels.get(figure.project_code)

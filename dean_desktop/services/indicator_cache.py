@@ -1,0 +1,65 @@
+"""The charts' history, kept between starts: recomputed only when the data it is made of has changed.
+
+``indicator_history`` computes every target as of every reported period (one computation per period); with many
+periods that is most of the time to the overview's charts. Its result is stored in the settings table under a key
+naming everything it depends on — the app version (its rules), the schema and seed versions, the newest audit entry
+and import record (every import and edit writes one), and the returns and rotations as counted — so any change
+makes the next start compute it again, and an unchanged store costs one read.
+"""
+
+from __future__ import annotations
+
+import json
+
+from peewee import fn
+
+from .. import __version__
+from ..models import AuditEntry, ImportRecord, Rotation, Setting, UnitReturn
+from ..models.schema import SCHEMA_VERSION
+from .indicators import indicator_history
+from .periods import Period, period_from_code
+
+HISTORY_KEY = "indicator_history"
+CACHE_VERSION = 1
+
+
+def _max_and_count(model: type) -> str:
+    count, newest = model.select(fn.COUNT(model.id), fn.MAX(model.id)).tuples().get()  # type: ignore[attr-defined]
+    return f"{count}/{newest or 0}"
+
+
+def data_key() -> str:
+    """Names the stored data the history is computed from (changes whenever that data may have)."""
+    from .seed import seed_version
+
+    parts = [
+        f"c{CACHE_VERSION}",
+        __version__,
+        f"s{SCHEMA_VERSION}",
+        f"seed{seed_version()}",
+        _max_and_count(AuditEntry),
+        _max_and_count(ImportRecord),
+        _max_and_count(UnitReturn),
+        _max_and_count(Rotation),
+    ]
+    return "|".join(parts)
+
+
+def cached_history() -> dict[str, list[tuple[Period, float | None]]]:
+    """``indicator_history()``, read from the store when nothing it depends on changed since it was kept."""
+    key = data_key()
+    row = Setting.get_or_none(Setting.key == HISTORY_KEY)
+    if row is not None:
+        try:
+            stored = json.loads(row.value)
+            if stored.get("key") == key:
+                return {
+                    code: [(period_from_code(period), value) for period, value in points]
+                    for code, points in stored["history"].items()
+                }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass  # an unreadable entry is computed again
+    history = indicator_history()
+    value = {"key": key, "history": {c: [(p.code, v) for p, v in pts] for c, pts in history.items()}}
+    Setting.replace(key=HISTORY_KEY, value=json.dumps(value, ensure_ascii=False)).execute()
+    return history

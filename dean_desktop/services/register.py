@@ -1,0 +1,382 @@
+"""The cadre register held as columns, with a word index for search: what the register tab shows at province scale.
+
+``read_register`` reads the latest returns' cadres straight from the cursor into columns — one small code per row
+and column (arrays), each distinct text kept once — instead of a row object per cadre: 200,000 cadres take a few
+megabytes. Rows are stored in Vietnamese name order (the register's default order), so a search in that order needs
+no reordering. ``SearchIndex`` maps each distinct word of the names, positions and units to the rows holding it:
+a search finds the matching words in a vocabulary of a few thousand (``search_rule.words_matching``), then joins
+their rows as bit sets — no pass over the rows in Python.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import compress
+
+from ..models import Cadre, Unit, UnitReturn, db
+from ..models.units import KIND_DISTRICT
+from .cadres import LEVEL_COMMUNE, LEVEL_DISTRICT
+from .indicators import latest_returns, reference_date
+from .periods import Period
+from .rows import CadreRow
+from .search_rule import Vocabulary, query_words, words_matching
+from .vntext import fold, name_parts, part_keys, sort_key
+
+# Columns coded through a vocabulary of distinct texts (CadreRow field names).
+CODED = (
+    "gender",
+    "ethnicity",
+    "position",
+    "education",
+    "major",
+    "political_theory",
+    "state_mgmt",
+    "it_skill",
+    "language",
+    "notes",
+    "period_code",
+)
+# A word's rows are kept as a bit set (one bit per row) when it is in at least 1/FREQUENT of the rows.
+FREQUENT = 64
+
+
+@dataclass
+class Coded:
+    """One column: each row's code into ``values`` (distinct texts, first seen first)."""
+
+    values: list[str] = field(default_factory=list)
+    codes: array[int] = field(default_factory=lambda: array("H"))
+    _index: dict[str, int] = field(default_factory=dict)
+
+    def add(self, value: str) -> None:
+        code = self._index.get(value)
+        if code is None:
+            code = self._index[value] = len(self.values)
+            self.values.append(value)
+            if code == 0xFFFF and self.codes.typecode == "H":  # more distinct values than two bytes can number
+                self.codes = array("I", self.codes)
+        self.codes.append(code)
+
+    def permuted(self, order: Sequence[int]) -> Coded:
+        """The column with its rows in ``order``; read-only (the lookup used while adding is dropped)."""
+        codes = array(self.codes.typecode, map(self.codes.__getitem__, order))
+        return Coded(self.values, codes, {})
+
+
+@dataclass
+class RegisterColumns:
+    """The register, column by column, rows in Vietnamese name order."""
+
+    ids: array[int] = field(default_factory=lambda: array("q"))
+    units: list[tuple[int, str, str]] = field(default_factory=list)  # (unit id, name, level), by unit code
+    unit: array[int] = field(default_factory=lambda: array("H"))  # index into ``units``
+    birth: array[int] = field(default_factory=lambda: array("h"))  # 0: unknown
+    names: Coded = field(default_factory=Coded)  # each row's full name (mostly distinct; kept once each)
+    coded: dict[str, Coded] = field(default_factory=lambda: {name: Coded() for name in CODED})
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, i: int) -> CadreRow:
+        """Row ``i`` as the register's row tuple (built when asked: only shown rows are ever built)."""
+        unit_id, unit_name, level = self.units[self.unit[i]]
+        text = {name: column.values[column.codes[i]] for name, column in self.coded.items()}
+        full_name = self.names.values[self.names.codes[i]]
+        return CadreRow(
+            self.ids[i],
+            unit_id,
+            unit_name,
+            level,
+            full_name,
+            self.birth[i] or None,
+            text["gender"],
+            text["ethnicity"],
+            text["position"],
+            text["education"],
+            text["major"],
+            text["political_theory"],
+            text["state_mgmt"],
+            text["it_skill"],
+            text["language"],
+            text["notes"],
+            text["period_code"],
+            fold(full_name),
+        )
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[CadreRow]) -> RegisterColumns:
+        """Columns holding ``rows`` (in name order), e.g. rows already read with ``list_cadres``."""
+        columns = cls()
+        places: dict[int, int] = {}
+        for row in rows:
+            place = places.get(row.unit_id)
+            if place is None:
+                place = places[row.unit_id] = len(columns.units)
+                columns.units.append((row.unit_id, row.unit_name, row.level))
+            columns.ids.append(row.id)
+            columns.unit.append(place)
+            columns.birth.append(row.birth_year or 0)
+            columns.names.add(row.full_name)
+            for name, column in columns.coded.items():
+                column.add(getattr(row, name) or "")
+        return columns.permuted(name_order(columns.names))
+
+    def rows(self) -> Iterator[CadreRow]:
+        return map(self.row, range(len(self)))
+
+    def permuted(self, order: Sequence[int]) -> RegisterColumns:
+        """The same register with its rows in ``order`` (positions)."""
+        return RegisterColumns(
+            ids=array("q", map(self.ids.__getitem__, order)),
+            units=self.units,
+            unit=array("H", map(self.unit.__getitem__, order)),
+            birth=array("h", map(self.birth.__getitem__, order)),
+            names=self.names.permuted(order),
+            coded={name: column.permuted(order) for name, column in self.coded.items()},
+        )
+
+
+_SELECT = (
+    Cadre.select(
+        Cadre.id,
+        Cadre.full_name,
+        Cadre.birth_year,
+        Cadre.gender,
+        Cadre.ethnicity,
+        Cadre.position,
+        Cadre.education,
+        Cadre.major,
+        Cadre.political_theory,
+        Cadre.state_mgmt,
+        Cadre.it_skill,
+        Cadre.language,
+        Cadre.notes,
+    )
+    .where(Cadre.unit_return == 0)
+    .order_by(Cadre.seq)
+)
+
+
+def read_register(as_of: Period | None = None, should_stop: Callable[[], bool] = lambda: False) -> RegisterColumns:
+    """The cadres of each unit's latest return (as ``list_cadres``), as columns in Vietnamese name order."""
+    columns = RegisterColumns()
+    latest = latest_returns(reference_date(as_of))
+    if not latest:
+        return columns
+    returns = (
+        UnitReturn.select(UnitReturn.id, Unit.id, Unit.name, Unit.kind, UnitReturn.period_code)
+        .join(Unit)
+        .where(UnitReturn.id.in_(list(latest.values())))
+        .order_by(Unit.sort_order, Unit.id)
+        .tuples()
+    )
+    sql, _ = _SELECT.sql()
+    coded = [columns.coded[name] for name in CODED[:-1]]  # the period is per return
+    period = columns.coded["period_code"]
+    ids, unit, birth, names = columns.ids, columns.unit, columns.birth, columns.names
+    for return_id, unit_id, unit_name, kind, period_code in list(returns):
+        if should_stop():
+            break
+        columns.units.append((unit_id, unit_name, LEVEL_DISTRICT if kind == KIND_DISTRICT else LEVEL_COMMUNE))
+        place = len(columns.units) - 1
+        for r in db.execute_sql(sql, (return_id,)):
+            ids.append(r[0])
+            names.add(r[1])
+            birth.append(r[2] or 0)
+            for column, value in zip(coded, r[3:], strict=True):
+                column.add(value or "")
+            unit.append(place)
+            period.add(period_code)
+    order = name_order(columns.names)
+    return columns.permuted(order)
+
+
+def name_order(names: Coded) -> list[int]:
+    """Row positions in Vietnamese name order (given name, family name, middle names; letters, then tones), ties in
+    the order read. Names are made of a few hundred given, family and middle names: each distinct part is ranked
+    once, a distinct name's key is one integer made of its six part ranks, and the sort is over small integers."""
+    vocabularies: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
+    parts = array("l")  # per distinct name: its given, family and middle name's index in the vocabularies
+    for full_name in names.values:
+        for vocabulary, part in zip(vocabularies, name_parts(full_name), strict=True):
+            parts.append(vocabulary.setdefault(part, len(vocabulary)))
+    letters: list[list[int]] = []
+    tones: list[list[int]] = []
+    for vocabulary in vocabularies:
+        keys = [part_keys(part) for part in vocabulary]
+        letters.append(_dense_ranks([k[0] for k in keys]))
+        tones.append(_dense_ranks([k[1] for k in keys]))
+    radices = [max(r, default=0) + 1 for r in letters + tones]
+    keys_of = []
+    for code in range(len(names.values)):
+        g, f, m = parts[3 * code], parts[3 * code + 1], parts[3 * code + 2]
+        key = 0
+        for radix, rank in zip(
+            radices,
+            (letters[0][g], letters[1][f], letters[2][m], tones[0][g], tones[1][f], tones[2][m]),
+            strict=True,
+        ):
+            key = key * radix + rank
+        keys_of.append(key)
+    del parts, letters, tones
+    rank = _dense_ranks(keys_of)
+    count = len(names.codes)
+    packed = sorted(rank[c] * count + i for i, c in enumerate(names.codes))
+    return [k % count for k in packed]
+
+
+def _dense_ranks(keys: Sequence[object]) -> list[int]:
+    """Each key's place among the distinct keys in ascending order (equal keys, equal rank)."""
+    place = {key: rank for rank, key in enumerate(sorted(set(keys)))}  # type: ignore[type-var]
+    return [place[key] for key in keys]
+
+
+def column_order(values: list[str], codes: array[int], key: Callable[[str], object] | None = None) -> list[int]:
+    """Row positions ordered by a coded column: its distinct values ranked once (blanks last), then the rows of each
+    value in the stored order — a counting sort, never a comparison per row."""
+    key = key or sort_key
+    filled = sorted((v for v in range(len(values)) if values[v]), key=lambda v: key(values[v]))  # type: ignore[misc]
+    blanks = [v for v in range(len(values)) if not values[v]]
+    return positions_by_code(codes, filled + blanks)
+
+
+def positions_by_code(codes: array[int], ranked: list[int]) -> list[int]:
+    """Row positions grouped by code, codes in ``ranked`` order, rows in stored order within each code."""
+    buckets: list[list[int]] = [[] for _ in range(max(ranked, default=-1) + 1)]
+    appenders = [b.append for b in buckets]
+    for i, c in enumerate(codes):
+        appenders[c](i)
+    out: list[int] = []
+    for c in ranked:
+        out += buckets[c]
+    return out
+
+
+class SearchIndex:
+    """Each distinct word of the names, positions and units -> the rows holding it (a bit set or positions)."""
+
+    def __init__(self, columns: RegisterColumns) -> None:
+        count = len(columns)
+        self.count = count
+        rows_of: dict[str, array[int]] = {}  # word -> its rows, in order (arrays: no int object per entry)
+        # Names: the rows are in name order, so the rows of one name follow each other; split each name once.
+        names, last, words = columns.names.values, -1, ()
+        for i, code in enumerate(columns.names.codes):
+            if code != last:
+                last, words = code, tuple({w: None for w in names[code].lower().split()})
+            for word in words:
+                found = rows_of.get(word)
+                if found is None:
+                    found = rows_of[word] = array("i")
+                found.append(i)
+        # Positions and units: few distinct values; their words' rows come from each value's rows.
+        for words_of, codes in (
+            ([p.lower().split() for p in columns.coded["position"].values], columns.coded["position"].codes),
+            ([u[1].lower().split() for u in columns.units], columns.unit),
+        ):
+            value_rows = [array("i") for _ in words_of]
+            for i, code in enumerate(codes):
+                value_rows[code].append(i)
+            for code, value_words in enumerate(words_of):
+                for word in dict.fromkeys(value_words):
+                    rows_of.setdefault(word, array("i")).extend(value_rows[code])
+            del value_rows
+        self.vocabulary = Vocabulary(list(rows_of))
+        self.bits: dict[int, int] = {}  # word id -> bit set of its rows (frequent words)
+        self.positions: dict[int, array[int]] = {}  # word id -> its rows (the others)
+        for word_id, word in enumerate(self.vocabulary.words):
+            rows = rows_of.pop(word)
+            if len(rows) * FREQUENT >= count:
+                self.bits[word_id] = _bit_set(rows, count)
+            else:
+                self.positions[word_id] = rows  # a word found twice in a row (name and unit) is harmless: a bit set
+
+    def rows_matching(self, text: str) -> int | None:
+        """A bit set of the rows holding every word of ``text`` (None: no words, every row)."""
+        result: int | None = None
+        for word in query_words(text):
+            found = 0
+            scattered = bytearray((self.count + 7) // 8)
+            for word_id in words_matching(word, self.vocabulary):
+                bits = self.bits.get(word_id)
+                if bits is not None:
+                    found |= bits
+                else:
+                    for i in self.positions[word_id]:
+                        scattered[i >> 3] |= 1 << (i & 7)
+            found |= int.from_bytes(scattered, "little")
+            result = found if result is None else result & found
+            if not result:
+                break
+        return result
+
+
+def _bit_set(rows: Sequence[int], count: int) -> int:
+    bits = bytearray((count + 7) // 8)
+    for i in rows:
+        bits[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(bits, "little")
+
+
+_BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def bit_mask(bits: int, count: int) -> bytes:
+    """A bit set as one byte (0 or 1) per row, row 0 first — for ``itertools.compress``."""
+    text = bin(bits)[2:][::-1].encode("ascii").translate(_BIT_BYTES)
+    return text + bytes(count - len(text)) if len(text) < count else text[:count]
+
+
+def code_bits(codes: array[int], wanted: set[int]) -> int:
+    """A bit set of the rows whose code is in ``wanted``."""
+    return _bit_set([i for i, c in enumerate(codes) if c in wanted], len(codes))
+
+
+def selected(order: Sequence[int], mask: bytes) -> list[int]:
+    """The positions of ``order`` whose row is set in ``mask`` (one byte per row), in ``order``'s order."""
+    if isinstance(order, range) and order == range(len(mask)):
+        return list(compress(order, mask))
+    return list(compress(order, map(mask.__getitem__, order)))
+
+
+@dataclass(frozen=True)
+class PreparedRegister:
+    """What the register tab installs at once: the columns, their search index, the counts by level."""
+
+    columns: RegisterColumns
+    index: SearchIndex
+    stats: list[tuple[str, dict[str, int], dict[str, int], int]]  # (level, by education, by theory, total)
+
+
+def prepare(columns: RegisterColumns) -> PreparedRegister:
+    levels = [u[2] for u in columns.units]
+    level_of = array("B", (0 if levels[u] == LEVEL_DISTRICT else 1 for u in columns.unit))
+    edu, theory = columns.coded["education"], columns.coded["political_theory"]
+    stats = []
+    for number, level in enumerate((LEVEL_DISTRICT, LEVEL_COMMUNE)):
+        by_edu: Counter[str] = Counter()
+        by_theory: Counter[str] = Counter()
+        for (lv, code), n in Counter(zip(level_of, edu.codes, strict=True)).items():
+            if lv == number:
+                by_edu[edu.values[code]] += n
+        for (lv, code), n in Counter(zip(level_of, theory.codes, strict=True)).items():
+            if lv == number:
+                by_theory[theory.values[code]] += n
+        stats.append((level, dict(by_edu), dict(by_theory), level_of.count(number)))
+    return PreparedRegister(columns, SearchIndex(columns), stats)
+
+
+def prepare_register(as_of: Period | None = None, should_stop: Callable[[], bool] = lambda: False) -> PreparedRegister:
+    """Read and index the register (the work done off the window's thread for a large register)."""
+    return prepare(read_register(as_of, should_stop))
+
+
+def register_size(as_of: Period | None = None) -> int:
+    """How many cadres the register holds, from the counts stored with the returns (no scan)."""
+    from .indicators import count_cadres
+
+    ids = list(latest_returns(reference_date(as_of)).values())
+    return count_cadres(ids)[0] if ids else 0

@@ -1,0 +1,25 @@
+"""The charts' history kept between starts equals a fresh computation, and is made again after any change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dean_desktop.models import Setting
+from dean_desktop.services import rotations
+from dean_desktop.services.indicator_cache import HISTORY_KEY, cached_history
+from dean_desktop.services.indicators import indicator_history
+
+
+def test_the_kept_history_is_the_computed_one_until_the_data_changes(demo_store: Path) -> None:
+    assert cached_history() == indicator_history()
+    kept = Setting.get(Setting.key == HISTORY_KEY).value
+    assert cached_history() == indicator_history()  # read back, not computed
+    assert Setting.get(Setting.key == HISTORY_KEY).value == kept
+    rotations.add_rotation(rotations.RotationInput(full_name="Hà Văn Quân", decision_no="999-QĐ/HU"))
+    assert cached_history() == indicator_history()
+    assert Setting.get(Setting.key == HISTORY_KEY).value != kept
+
+
+def test_an_unreadable_entry_is_computed_again(demo_store: Path) -> None:
+    Setting.replace(key=HISTORY_KEY, value="{not json").execute()
+    assert cached_history() == indicator_history()
