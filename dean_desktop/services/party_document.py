@@ -21,8 +21,8 @@ SIGNER_TITLE = "TRƯỞNG BAN"
 RECIPIENTS = ("Thường trực Huyện ủy (b/c),", "Các đồng chí thành viên Ban Chỉ đạo,", "Lưu Ban Tổ chức Huyện ủy.")
 NBSP = "\u00a0"
 
-# A space inside a figure ("0912 345 678", "16,4 %", "4–6 người") must never become a line break.
-_FIGURE_SPACE = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=%)|(?<=\d) (?=người\b)")
+# A space inside a figure ("0912 345 678", "16,4 %", "≥ 15 %") must never become a line break.
+_FIGURE_SPACE = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=%)|(?<=[≥≤]) (?=\d)")
 
 
 def keep_figures_whole(text: str) -> str:
@@ -89,6 +89,7 @@ class Paragraph:
     bold: bool = False
     italic: bool = False
     keep_with_next: bool = False  # a sentence that introduces the table below it
+    space_above: bool = False  # a line set apart from what precedes it ("Kính gửi: …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +199,8 @@ def _paragraph_html(block: Paragraph, page_break: bool) -> str:
     css = ["margin-top:4px; margin-bottom:4px; line-height:115%"]
     if block.indent:
         css.append("text-indent:38px")
+    if block.space_above:
+        css[0] = css[0].replace("margin-top:4px", "margin-top:16px")
     if block.keep_with_next:
         css.append(KEEP_WITH_NEXT)
     if page_break:

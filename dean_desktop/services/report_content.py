@@ -98,11 +98,11 @@ def _targets_section(report: IndicatorReport) -> list[Block]:
         projects.setdefault(g.project_code, g.project_name)
     checklist = {c.project_code: c for c in report.checklists}
     columns = [
-        Column("STT", 8, "n"),
-        Column("Chỉ tiêu", 34),
+        Column("STT", 7, "n"),
+        Column("Chỉ tiêu", 32),
         Column("Kết quả", 13, "n"),
         Column("Tỷ số", 12, "n"),
-        Column("Mục tiêu", 11, "n"),
+        Column("Mục tiêu", 14, "n"),
         Column("Thời hạn", 9, "n"),
         Column("Đánh giá", 13, "n"),
     ]
