@@ -72,6 +72,10 @@ def _times_everywhere(rpr: Any) -> None:
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
+    _times_fonts(fonts)
+
+
+def _times_fonts(fonts: Any) -> None:
     for name in list(fonts.attrib):
         if name.endswith("Theme"):  # a theme font (Calibri, Cambria) would win over the named one
             del fonts.attrib[name]
@@ -110,6 +114,8 @@ def _set_up_styles(doc: WordDocument) -> None:
     cell_style.paragraph_format.space_before = Pt(1)
     cell_style.paragraph_format.space_after = Pt(1)
     _times_everywhere(cell_style.element.get_or_add_rPr())
+    for fonts in styles.element.iter(qn("w:rFonts")):  # also inside table styles' conditional formats
+        _times_fonts(fonts)
 
 
 def _page_setup(doc: WordDocument) -> None:

@@ -333,12 +333,12 @@ def roster_document(today: date | None = None) -> PartyDocument:
     """The steering committee with each member's role and the units assigned to them."""
     today = today or date.today()
     columns = [
-        Column("STT", 7, "n"),
+        Column("STT", 6, "n"),
         Column("Họ và tên", 18),
         Column("Chức vụ", 19),
-        Column("Chức danh trong Ban Chỉ đạo", 17),
-        Column("Điện thoại", 16, "n"),
-        Column("Đơn vị phụ trách", 23),
+        Column("Chức danh trong Ban Chỉ đạo", 16),
+        Column("Điện thoại", 19, "n"),  # "0912 345 678" on one line at 13 pt
+        Column("Đơn vị phụ trách", 22),
     ]
     rows = [
         [i, m.full_name, m.position, m.role, m.phone, "; ".join(m.unit_names)]
