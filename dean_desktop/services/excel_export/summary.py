@@ -25,7 +25,7 @@ from ..roster import list_members
 from ..rotations import list_rotations
 from ..units import communes_valid_on
 from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS
-from .summary_sheet import Percent, SummarySheet
+from .summary_sheet import Percent, SummarySheet, use_times_new_roman
 
 Progress = Callable[[int, int], None]
 
@@ -437,6 +437,7 @@ def export_summary(
     handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
     os.close(handle)
     wb = Workbook(write_only=True)
+    use_times_new_roman(wb)
     try:
         try:
             for index, step in enumerate(steps):
