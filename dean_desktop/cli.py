@@ -187,20 +187,22 @@ def cmd_report(out: str, as_of: str | None, signing) -> int:  # type: ignore[no-
 def cmd_urging_letters(args: argparse.Namespace) -> int:
     """One urging letter per unit with something to urge; a summary of what was written."""
     from .rendering.letters import write_urging_letters
+    from .services.periods import PeriodError
     from .services.urging_letters import resolve_member
 
-    period = parse_period(args.period) if args.period else None
-    try:
-        member_id = resolve_member(args.member).id if args.member else None
-    except DomainError as error:
-        if args.json:
-            print(json.dumps({"error": str(error)}, ensure_ascii=False))
-        raise
     folder = Path(args.out)
     try:
+        period = parse_period(args.period) if args.period else None
+        member_id = resolve_member(args.member).id if args.member else None
         folder.mkdir(parents=True, exist_ok=True)
         result = write_urging_letters(folder, period, member_id=member_id, signing=_signing(args), pdf=args.pdf)
+    except (DomainError, PeriodError) as error:
+        if args.json:  # stdout still carries JSON
+            print(json.dumps({"error": str(error)}, ensure_ascii=False))
+        raise
     except OSError as error:
+        if args.json:
+            print(json.dumps({"error": f'không ghi được vào thư mục "{folder}"'}, ensure_ascii=False))
         return _unwritable(folder, error)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
