@@ -119,6 +119,9 @@ def install_print_menu(window: MainWindow) -> None:
     actions["roster_pdf"] = _action(
         window, menu, "Lưu danh sách Ban Chỉ đạo thành P&DF…", "", lambda: print_roster(window, PDF)
     )
+    actions["roster_docx"] = _action(
+        window, menu, "Lưu danh sách Ban Chỉ đạo thành Wo&rd…", "", lambda: print_roster(window, WORD)
+    )
     actions["urging_preview"] = _action(
         window, menu, "Danh sách đôn đốc của &tất cả thành viên…", "", lambda: print_urging(window)
     )
@@ -160,19 +163,26 @@ def print_report(window: MainWindow, mode: str) -> None:
 
 
 def save_report_docx(window: MainWindow, as_of, signing) -> None:  # type: ignore[no-untyped-def]
+    from ..services.report_content import report_document
+
+    save_docx(window, "báo cáo", "bao-cao-de-an", lambda: report_document(as_of, signing=signing))
+
+
+def save_docx(window: MainWindow, what: str, stem: str, build) -> None:  # type: ignore[no-untyped-def]
+    """Ask where, then build a Party document off the GUI thread and write it as an editable Word file."""
     from .workers import run_with_progress
 
-    path = ask_docx_path(window, f"bao-cao-de-an-{date.today():%Y-%m-%d}.docx")
+    path = ask_docx_path(window, f"{stem}-{date.today():%Y-%m-%d}.docx")
     if not path:
         return
     target = Path(path if path.lower().endswith(".docx") else f"{path}.docx")
 
     def work(progress, cancelled):  # type: ignore[no-untyped-def]
-        from ..rendering.docx import render_report_docx
+        from ..rendering.docx import write_docx
 
-        progress(0, 1, "Đang lập báo cáo…")
+        progress(0, 1, f"Đang lập {what}…")
         try:
-            return render_report_docx(target, as_of, signing)
+            return write_docx(build(), target)
         except OSError as error:
             raise DomainError(
                 f'Không ghi được tệp "{target}": tệp có đang mở trong Word không? ({error.strerror or error})'
@@ -180,9 +190,9 @@ def save_report_docx(window: MainWindow, as_of, signing) -> None:  # type: ignor
 
     run_with_progress(
         window,
-        "Đang lập báo cáo…",
+        f"Đang lập {what}…",
         work,
-        lambda _path: messages.show_info(window, f"Đã lưu báo cáo vào tệp:\n{target}", "Lưu Word"),
+        lambda _path: messages.show_info(window, f"Đã lưu {what} vào tệp:\n{target}", "Lưu Word"),
         lambda text: messages.show_error(window, text),
     )
 
@@ -232,6 +242,9 @@ def print_roster(window: MainWindow, mode: str) -> None:
     from ..services.report_content import roster_document
     from . import printing
 
+    if mode == WORD:
+        save_docx(window, "danh sách Ban Chỉ đạo", "ban-chi-dao", roster_document)
+        return
     printing.output(window, mode, "Danh sách Ban Chỉ đạo", printing.dated_name("ban-chi-dao"), roster_document)
 
 

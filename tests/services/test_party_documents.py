@@ -149,6 +149,11 @@ def test_report_docx_is_a_party_document(demo_store: Path, tmp_path: Path) -> No
         rows = grid._tbl.findall(qn("w:tr"))
         assert all(row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in rows)
         assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        # the header row and the first data row are kept with the next row: no header alone at a page's foot
+        kept = [cell.paragraphs[0].paragraph_format.keep_with_next for cell in grid.rows[0].cells]
+        assert all(kept) and (
+            len(rows) < 3 or all(c.paragraphs[0].paragraph_format.keep_with_next for c in grid.rows[1].cells)
+        )
     header_xml = doc.sections[0].header._element.xml
     assert "PAGE" in header_xml and doc.sections[0].different_first_page_header_footer
 

@@ -90,3 +90,16 @@ def test_a_wrong_period_is_refused_in_the_letters_dialog(qtbot: QtBot, demo_stor
     dialog.period_box.setCurrentText("Năm nào đó")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and "không hợp lệ" in dialog.error_label.text()
+
+
+def test_save_the_roster_as_word(qtbot: QtBot, demo_store: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "ban-chi-dao.docx"
+    infos: list[str] = []
+    monkeypatch.setattr("dean_desktop.ui.window_actions.ask_docx_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
+    window = open_window(qtbot, demo_store)
+    window.print_actions["roster_docx"].trigger()
+    qtbot.waitUntil(lambda: bool(infos), timeout=30000)
+    doc = Document(str(target))
+    names = {c.text for t in doc.tables for r in t.rows for c in r.cells}
+    assert all(m.full_name in names for m in list_members())
