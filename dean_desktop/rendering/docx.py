@@ -180,7 +180,11 @@ def _cell_margins(grid: Any, side_mm: float) -> None:
     margins = properties.find(qn("w:tblCellMar"))
     if margins is None:
         margins = OxmlElement("w:tblCellMar")
-        properties.append(margins)
+        look = properties.find(qn("w:tblLook"))
+        if look is not None:  # the schema's order: tblCellMar comes before tblLook (Word refuses it after)
+            look.addprevious(margins)
+        else:
+            properties.append(margins)
     for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:w"), str(round(side_mm / 25.4 * 1440)))  # twentieths of a point
