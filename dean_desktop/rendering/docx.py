@@ -34,6 +34,7 @@ from ..services.party_document import (
     Table,
     Title,
     date_line,
+    keep_figures_whole,
 )
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def _heading(doc: WordDocument, block: Heading) -> WordParagraph:
 
 
 def _paragraph(doc: WordDocument, block: Paragraph) -> WordParagraph:
-    paragraph = _line(doc, block.text, block.align, bold=block.bold, italic=block.italic)
+    paragraph = _line(doc, keep_figures_whole(block.text), block.align, bold=block.bold, italic=block.italic)
     fmt = paragraph.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(12 if block.space_above else 3), Pt(3), 1.15
     if block.indent:

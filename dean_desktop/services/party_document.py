@@ -191,7 +191,7 @@ def _heading_html(block: Heading, page_break: bool) -> str:
 
 
 def _paragraph_html(block: Paragraph, page_break: bool) -> str:
-    text = esc(block.text)
+    text = esc(keep_figures_whole(block.text))
     if block.bold:
         text = f"<b>{text}</b>"
     if block.italic:

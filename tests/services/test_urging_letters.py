@@ -61,8 +61,11 @@ def test_one_letter_per_unit_to_urge_and_none_for_the_others(demo_store: Path, t
         assert f"Kính gửi: {addressee(entry.unit)}" in text
         for item in entry.items:  # each item named with its figures
             assert item.text.replace("\xa0", " ") in text, item.text
+        raw = "\n".join(p.text for p in Document(str(letter.path)).paragraphs)
         for member in entry.contacts:
             assert member.full_name in text and (not member.phone or member.phone in text)
+            if member.phone:  # the number never breaks at the end of a line
+                assert member.phone.replace(" ", "\xa0") in raw
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "V/v đôn đốc" in text and "Nguyễn Văn Ký" in text
         assert "Nơi nhận:" in text and "Như trên," in text
     assert "Năm 2017" in result.summary() and str(len(expected)) in result.summary()
