@@ -128,11 +128,14 @@ def build_document(html: str) -> QTextDocument:
     :func:`print_document` scales it to the printer's resolution.
     """
     from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QFont, QTextDocument
+    from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
     dpi = layout_dpi()
     doc = QTextDocument()
     doc.setUseDesignMetrics(True)
+    option = doc.defaultTextOption()  # break lines between words only: a figure is never split inside, its
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # column grows to hold it whole
+    doc.setDefaultTextOption(option)
     font = QFont(serif_family())
     font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(font)

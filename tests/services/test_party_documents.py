@@ -251,3 +251,17 @@ def test_a_row_that_would_cross_a_page_moves_to_the_next_one(tmp_path: Path) -> 
     assert len(pages) > 2 and not split_rows(document, pages)
     assert all("STT Nhiệm vụ Điện thoại" in page for page in pages)  # the header on every page
     assert isinstance(laid_out.tables[0], Table)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_figure_never_wraps_even_in_a_narrow_column(tmp_path: Path) -> None:
+    from dean_desktop.rendering.pdf import render_pdf
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    columns = [Column("STT", 5, "n"), Column("Họ và tên", 87), Column("Điện thoại", 8, "n")]
+    rows = [[1, "Nguyễn Văn A", "0912 345 678"], [2, "Lò Thị B", "0987654321"], [3, "Ma Văn C", "≥ 100,0 %"]]
+    document = PartyDocument("Thử", (PartyHeader(date(2026, 1, 5)), table(columns, rows)))
+    lines = page_texts(render_pdf(document, tmp_path / "hep.pdf"))[0].splitlines()
+    for figure in ("0912 345 678", "0987654321", "≥ 100,0 %"):
+        assert any(figure in line for line in lines), figure  # whole, on one printed line
