@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..services.periods import Period
 from ..services.report_content import Signing
-from ..services.urging_letters import LettersResult, WrittenLetter, urging_letters
+from ..services.urging_letters import LETTER_PREFIX, LettersResult, WrittenLetter, urging_letters
 from .docx import write_docx
 
 
@@ -38,4 +38,6 @@ def write_urging_letters(
 
             pdf_path = render_pdf(letter.document, folder / f"{letter.stem}.pdf")
         written.append(WrittenLetter(letter.unit_name, letter.item_count, path, pdf_path))
-    return LettersResult(period, folder, tuple(written))
+    names = {letter.path.name for letter in written}
+    older = sorted(p.name for p in folder.glob(f"{LETTER_PREFIX}*.docx") if p.name not in names)
+    return LettersResult(period, folder, tuple(written), tuple(older))

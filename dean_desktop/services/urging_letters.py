@@ -111,10 +111,13 @@ def letter_document(entry: UnitUrging, period: Period, today: date, signing: Sig
     return PartyDocument(f"Công văn đôn đốc – {entry.unit.name}", tuple(blocks))
 
 
+LETTER_PREFIX = "cong-van-don-doc-"
+
+
 def letter_file_stem(unit: UnitRow) -> str:
     """An ASCII file name that survives e-mail and any Windows code page: "cong-van-don-doc-linh-thong"."""
     slug = re.sub(r"[^a-z0-9]+", "-", fold(unit.name)).strip("-") or unit.code
-    return f"cong-van-don-doc-{slug}"
+    return f"{LETTER_PREFIX}{slug}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,7 @@ class LettersResult:
     period: Period
     folder: Path
     letters: tuple[WrittenLetter, ...]
+    older: tuple[str, ...] = ()  # letters of an earlier run left in the folder, for units not urged this time
 
     @property
     def item_count(self) -> int:
@@ -174,11 +178,18 @@ class LettersResult:
 
     def summary(self) -> str:
         if not self.letters:
-            return f"Kỳ {self.period.label}: không có đơn vị nào cần đôn đốc; không tạo công văn nào."
-        return (
-            f"Đã tạo {len(self.letters)} công văn đôn đốc kỳ {self.period.label} ({self.item_count} nội dung)"
-            f" trong thư mục {self.folder}"
-        )
+            text = f"Kỳ {self.period.label}: không có đơn vị nào cần đôn đốc; không tạo công văn nào."
+        else:
+            text = (
+                f"Đã tạo {len(self.letters)} công văn đôn đốc kỳ {self.period.label} ({self.item_count} nội dung)"
+                f" trong thư mục {self.folder}"
+            )
+        if self.older:
+            text += (
+                f"\nLưu ý: thư mục còn {len(self.older)} công văn tạo lần trước cho đơn vị lần này không cần đôn đốc"
+                f" ({', '.join(self.older[:5])}{'…' if len(self.older) > 5 else ''}); hãy xóa nếu không dùng."
+            )
+        return text
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -194,6 +205,7 @@ class LettersResult:
                 for letter in self.letters
             ],
             "items": self.item_count,
+            "older_files": list(self.older),
         }
 
 

@@ -99,3 +99,10 @@ def test_letters_as_pdf_too(demo_store: Path, tmp_path: Path) -> None:
     member = list_members()[1]
     result = write_urging_letters(tmp_path, PERIOD, member_id=member.id, pdf=True, today=TODAY)
     assert all(letter.pdf_path is not None and letter.pdf_path.read_bytes()[:4] == b"%PDF" for letter in result.letters)
+
+
+def test_a_letter_left_from_an_earlier_run_is_pointed_out(demo_store: Path, tmp_path: Path) -> None:
+    (tmp_path / "cong-van-don-doc-don-vi-cu.docx").write_bytes(b"")
+    result = write_urging_letters(tmp_path, PERIOD, today=TODAY)
+    assert result.older == ("cong-van-don-doc-don-vi-cu.docx",)
+    assert "cong-van-don-doc-don-vi-cu.docx" in result.summary() and result.as_json()["older_files"]
