@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.completeness import default_period
 from ...services.party_document import SIGNER_TITLE
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.report_content import Signing, roster_signer
@@ -41,12 +42,12 @@ class SigningFields(QWidget):
     """Number, signer and the signer's title, filled with what was used last time (the signer: the roster's
     Head of the Organising Committee the first time only)."""
 
-    def __init__(self, number_hint: str, parent: QWidget | None = None) -> None:
+    def __init__(self, number_placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         store = _settings()
         signer = store.value(SIGNER_KEY, None)
         self.number_edit = QLineEdit(str(store.value(NUMBER_KEY, "") or ""))
-        self.number_edit.setPlaceholderText(f"ví dụ {number_hint}; để trống để viết tay")
+        self.number_edit.setPlaceholderText(number_placeholder)
         self.signer_edit = QLineEdit(str(signer) if signer is not None else roster_signer())
         self.signer_edit.setPlaceholderText("Họ và tên người ký; để trống để ký tay")
         self.title_edit = QLineEdit(str(store.value(TITLE_KEY, SIGNER_TITLE) or SIGNER_TITLE))
@@ -74,7 +75,8 @@ class SigningDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.fields = SigningFields("125-BC/BTCHU")
+        self.setMinimumWidth(460)
+        self.fields = SigningFields("ví dụ 125-BC/BTCHU; để trống để viết tay")
         note = QLabel("Số và người ký được in ở đầu và cuối văn bản; lần sau phần mềm nhớ các giá trị này.")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -105,6 +107,7 @@ class UrgingLettersDialog(QDialog):
     def __init__(self, members: list[MemberRow], period: Period | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Công văn đôn đốc")
+        period = period or default_period()  # the period the urging lists show by default
         self.period_box = QComboBox()
         self.period_box.setEditable(True)
         labels = suggested_periods()
@@ -126,7 +129,7 @@ class UrgingLettersDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
         self.pdf_check = QCheckBox("Ghi thêm bản PDF của mỗi công văn")
-        self.fields = SigningFields("-CV/BTCHU (thường để trống, văn thư ghi số)")
+        self.fields = SigningFields("thường để trống: văn thư ghi số cho từng công văn")
         self.fields.number_edit.setText("")  # each letter gets its own number from the clerk
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b3261e;")
