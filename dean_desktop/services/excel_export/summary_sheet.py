@@ -36,7 +36,6 @@ _CENTER = Alignment(horizontal="center")
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 MIN_WIDTH = 5.0
 WRAP_FROM = 24.0  # a column may grow to its given width or this, whichever is more; longer text wraps
-MEASURED = 40  # the longest values of a column (by characters) whose printed width is measured
 
 
 def use_times_new_roman(wb: Workbook) -> None:
@@ -93,6 +92,7 @@ class SummarySheet:
         self.headers = [header for header, _ in columns]
         self.caps = [max(width, WRAP_FROM) for _, width in columns]
         self.widths = [width for _, width in columns]
+        self.wrapping: list[bool] = []
         self.row_count = 0
         ws.freeze_panes = f"A{HEADER_ROW + 1}"
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -108,14 +108,18 @@ class SummarySheet:
         ws.oddFooter.center.text = "Trang &P/&N"
 
     def _size_columns(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Every distinct value is measured (a short text in capitals can be wider than a long one)."""
+        self.wrapping = []
         for index, header in enumerate(self.headers):
-            texts = {shown_text(row[index]) for row in rows if index < len(row) and row[index] is not None}
-            longest = sorted(texts, key=len, reverse=True)[:MEASURED]
-            content = max((text_width(t) for t in longest), default=0.0)
+            values = {row[index] for row in rows if index < len(row)}
+            values.discard(None)
+            texts = {v if v.__class__ is str else shown_text(v) for v in values}
+            content = max((text_width(t) for t in texts), default=0.0)
             header_word = longest_word_width(header, bold=True)
-            width = max(MIN_WIDTH, header_word + 1, min(content + 1, self.caps[index]))
-            self.widths[index] = round(width, 1)
-            self.ws.column_dimensions[get_column_letter(index + 1)].width = self.widths[index]
+            width = round(max(MIN_WIDTH, header_word + 1, min(content + 1, self.caps[index])), 1)
+            self.widths[index] = width
+            self.wrapping.append(content > width - 0.5)  # some value of this column wraps within it
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = width
 
     def _write_heading(self) -> None:
         ws = self.ws
@@ -165,9 +169,9 @@ class SummarySheet:
     def _row_lines(self, row: Sequence[Any]) -> list[int]:
         """Lines each text cell takes in its column (wrapped text does not grow its row everywhere: say so)."""
         lines = []
-        for value, width in zip(row, self.widths, strict=False):
+        for value, width, wraps in zip(row, self.widths, self.wrapping, strict=False):
             many = 1
-            if isinstance(value, str) and len(value) * 0.9 > width - 2:  # cheap filter before measuring
+            if wraps and isinstance(value, str) and text_width(value) > width - 0.5:
                 many = wrapped_lines(value, width - 0.5)
             lines.append(many)
         return lines
