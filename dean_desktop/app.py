@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import cli
+from .console import utf8_output
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # first: argparse prints --help and its errors through the ANSI code page otherwise
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
         return cli.run(args)

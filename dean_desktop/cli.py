@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .console import VietnameseArgumentParser, utf8_output
 from .services.errors import DomainError
 from .services.formatting import format_percent
 
@@ -22,15 +23,9 @@ def parse_period(text: str):  # type: ignore[no-untyped-def]
     return parse(text)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own messages stay English; ours say what to do
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Lỗi: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     program = Path(sys.argv[0]).name if getattr(sys, "frozen", False) else "main.py"
-    parser = _Parser(prog=program, description=DESCRIPTION)
+    parser = VietnameseArgumentParser(prog=program, description=DESCRIPTION)
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu người dùng)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -41,7 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("export-forms", help="xuất biểu mẫu báo cáo trống, mỗi đơn vị một tệp")
     forms.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các biểu mẫu")
     forms.add_argument("--unit", metavar="TÊN", action="append", help="chỉ đơn vị này (có thể lặp lại)")
-    forms.add_argument("--period", metavar="KỲ", help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: năm nay)')
+    forms.add_argument(
+        "--period",
+        metavar="KỲ",
+        help='kỳ báo cáo, ví dụ "Năm 2018" (mặc định: kỳ mới nhất đã có báo cáo, nếu chưa có thì năm cuối của Đề án)',
+    )
     summary = commands.add_parser("export-summary", help="xuất bảng tổng hợp của huyện (Excel)")
     summary.add_argument("out", metavar="OUT.xlsx", help="tệp Excel sẽ ghi")
     summary.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
@@ -73,13 +72,6 @@ def _signing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .services.report_content import Signing
 
     return Signing(args.number, args.signer, args.signer_title)
-
-
-def _utf8_output() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")
 
 
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
@@ -124,12 +116,12 @@ def cmd_demo() -> int:
 
 
 def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | None) -> int:
-    from datetime import date
-
+    from .services.completeness import default_period
     from .services.excel_export.forms import export_forms
     from .services.units import list_units, resolve_unit
 
-    period = parse_period(period_text) if period_text else parse_period(f"Năm {date.today().year}")
+    # The same default as the window's dialog: the latest period with returns, else the projects' last year.
+    period = parse_period(period_text) if period_text else default_period()
     unit_ids = None
     if unit_names:
         units = list_units()
@@ -266,14 +258,22 @@ def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
+def warn_if_on_network(db_path: Path) -> None:
+    """A database on a network share: say so on standard error, where it never mixes with ``--json`` output."""
+    from .services.storage_checks import is_network_path, network_warning_line
+
+    if is_network_path(db_path):
+        print(network_warning_line(db_path), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .services.periods import PeriodError
     from .store import open_store
 
-    _utf8_output()
+    utf8_output()
     try:
-        open_store(Path(args.db) if args.db else None)
+        warn_if_on_network(open_store(Path(args.db) if args.db else None))
         if args.command == "indicators":
             return cmd_indicators(args.as_of, args.json)
         if args.command == "import":
@@ -295,6 +295,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()  # before argparse can print its help or an error
     args = build_parser().parse_args(argv)
     if args.command is None:
         return 0

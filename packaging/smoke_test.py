@@ -10,7 +10,9 @@ The window is opened with Qt's offscreen platform and closes itself after a coup
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import locale
 import os
 import subprocess
 import sys
@@ -31,6 +33,7 @@ INDICATOR_CODES = {
 WINDOW_MS = 2000
 TIMEOUT_S = 180
 MIGRATIONS_PACKAGE = "dean_desktop.models.migrations"
+SERVER_MODULES = ("psycopg", "psycopg_binary")  # psycopg[binary]: libpq comes inside psycopg_binary
 
 
 class SmokeError(AssertionError):
@@ -56,7 +59,8 @@ def find_program(folder: Path) -> Program:
 def private_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The caller's environment with a private data folder and Qt's offscreen platform."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("DEAN_DESKTOP_")}
-    env.update(DEAN_DESKTOP_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    # No PYTHONIOENCODING: a PyInstaller-built program ignores PYTHON* variables; it must set UTF-8 output itself.
+    env.update(DEAN_DESKTOP_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
     env.update(extra)
     return env
 
@@ -88,6 +92,61 @@ def check_help(program: Program, env: dict[str, str]) -> str:
         if word not in result.stdout:
             raise SmokeError(f"--help không nhắc đến {word!r}:\n{result.stdout}")
     return result.stdout
+
+
+CP1252_LOCALE = "en_US.CP1252"  # made with: localedef -i en_US -f CP1252 en_US.CP1252
+
+
+def has_locale(name: str) -> bool:
+    """True when the C library knows the locale (``localedef`` made it); the current locale is left as it was."""
+    saved = locale.setlocale(locale.LC_CTYPE)
+    try:
+        locale.setlocale(locale.LC_CTYPE, name)
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_CTYPE, saved)
+    return True
+
+
+def ansi_code_page_env(env: dict[str, str]) -> dict[str, str] | None:
+    """``env`` where the program's redirected output would go through a Windows ANSI code page (cp1252).
+
+    On Windows that is how every program runs; elsewhere a CP1252 locale does the same, or None when it is absent.
+    """
+    if sys.platform == "win32":
+        return dict(env)
+    if not has_locale(CP1252_LOCALE):
+        return None
+    return {**env, "LC_ALL": CP1252_LOCALE, "LANG": CP1252_LOCALE}
+
+
+def check_code_page(program: Program, temp: Path, env: dict[str, str]) -> str:
+    """Under a non-UTF-8 code page with output redirected, the Vietnamese text still comes out whole, as UTF-8.
+
+    ``--help`` and a wrong command (argparse's own messages, in Vietnamese), ``indicators`` and ``demo``.
+    The database path is ASCII: on Linux a CP1252 locale would also change how file names are decoded, which
+    Windows (UTF-16 file names) never does.
+    """
+    ansi = ansi_code_page_env(env)
+    if ansi is None:
+        return f"bỏ qua: chưa có bảng mã {CP1252_LOCALE} (localedef -i en_US -f CP1252 {CP1252_LOCALE})"
+    db = temp / "cp1252" / "de_an.db"
+    expected = [
+        (["--help"], 0, "hiện hướng dẫn này rồi thoát", "stdout"),
+        (["--db", str(db), "indicators"], 0, "CHỈ TIÊU CÁC ĐỀ ÁN", "stdout"),
+        (["--db", str(db), "demo"], 0, "Đã nạp dữ liệu mẫu", "stdout"),
+        (["không-có-lệnh-này"], 2, "Lỗi: tham số LỆNH: giá trị không hợp lệ", "stderr"),
+    ]
+    for args, code, text, stream in expected:
+        result = run(program.cli, args, ansi)
+        output = getattr(result, stream)
+        if result.returncode != code or "Traceback" in result.stderr or text not in output:
+            raise SmokeError(
+                f"{' '.join(args)} dưới bảng mã cp1252: mã thoát {result.returncode} (cần {code}), "
+                f"cần thấy {text!r}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+            )
+    return "--help, indicators, demo, lệnh sai: đúng mã thoát, tiếng Việt nguyên vẹn"
 
 
 def check_indicators(program: Program, db: Path, env: dict[str, str]) -> dict:
@@ -147,22 +206,46 @@ def check_window(program: Program, db: Path, data_dir: Path, env: dict[str, str]
     return seconds
 
 
-def check_bundle(program: Program) -> str:
-    """Everything loaded by name at run time is in the folder: seed data, icons, migrations, Qt plugins."""
-    internal = program.folder / "_internal"
+# Qt plugin folders every bundle needs, as PySide6's wheels ship them. Printing is NOT among them: the Windows wheels
+# (6.11.3) have no plugins/printsupport folder, their print engine is built into Qt6PrintSupport.dll; the Linux wheels'
+# folder holds only the CUPS plugin. What printing needs everywhere is the Qt6PrintSupport library and its binding.
+QT_PLUGIN_FOLDERS = ("platforms", "imageformats", "iconengines")
+WINDOWS_QT_PLUGINS = ("platforms/qwindows.dll", "styles/qmodernwindowsstyle.dll")  # the window; its Windows 11 look
+
+
+def missing_from_bundle(folder: Path, platform: str = sys.platform) -> list[str]:
+    """What a one-folder bundle lacks of what the app loads by name at run time (empty when complete).
+
+    ``platform`` is the system the bundle was built for (``win32``, ``linux``…): Windows bundles need the Windows
+    platform and style plugins besides the folders common to all.
+    """
+    internal = folder / "_internal"
     needed = [
         internal / "resources" / "seed" / "units.json",
         internal / "resources" / "seed" / "projects.json",
         internal / "resources" / "icons" / "dean_desktop.png",
     ]
-    missing = [str(path.relative_to(program.folder)) for path in needed if not path.is_file()]
+    missing = [str(path.relative_to(folder)) for path in needed if not path.is_file()]
     plugins = next((path for path in internal.rglob("plugins") if (path / "platforms").is_dir()), None)
-    for kind in ("platforms", "imageformats", "printsupport", "iconengines"):
+    for kind in QT_PLUGIN_FOLDERS:
         if plugins is None or not any((plugins / kind).glob("*")):
             missing.append(f"Qt plugins/{kind}")
+    if platform == "win32":
+        missing += [
+            f"Qt plugins/{name}" for name in WINDOWS_QT_PLUGINS if plugins is None or not (plugins / name).is_file()
+        ]
     for module in ("QtCharts", "QtPrintSupport"):  # extension modules live beside the archive, not in it
         if not any((internal / "PySide6").glob(f"{module}.*")):
             missing.append(f"PySide6.{module}")
+    library = "Qt6PrintSupport.dll" if platform == "win32" else "*Qt6PrintSupport.so*"
+    if not any(internal.rglob(library)):
+        missing.append(f"Qt6PrintSupport ({library})")
+    return missing
+
+
+def check_bundle(program: Program) -> str:
+    """Everything loaded by name at run time is in the folder: seed data, icons, migrations, Qt plugins, printing."""
+    missing = missing_from_bundle(program.folder)
     if missing:
         raise SmokeError("thiếu trong thư mục đóng gói: " + ", ".join(missing))
     try:
@@ -172,11 +255,17 @@ def check_bundle(program: Program) -> str:
     contents = set(pkg_archive_contents(str(program.window)))
     migration_files = sorted((ROOT / "dean_desktop" / "models" / "migrations").glob("v[0-9][0-9][0-9][0-9]_*.py"))
     wanted = {MIGRATIONS_PACKAGE, "pyi_rth_pkgutil", "defusedxml", "openpyxl", "python_calamine"}
+    # PostgreSQL (the `server` extra): when it is installed where the program was built, the program must carry it.
+    server = sorted(name for name in SERVER_MODULES if importlib.util.find_spec(name) is not None)
+    wanted |= set(server)
     wanted |= {f"{MIGRATIONS_PACKAGE}.{path.stem}" for path in migration_files}
     absent = sorted(wanted - contents)
     if absent:
         raise SmokeError("thiếu mô-đun trong chương trình: " + ", ".join(absent))
-    return f"{len(migration_files)} bước nâng cấp lược đồ, defusedxml, openpyxl, python-calamine, QtCharts có mặt"
+    extra = "".join(f", {name}" for name in server)
+    return (
+        f"{len(migration_files)} bước nâng cấp lược đồ, defusedxml, openpyxl, python-calamine{extra}, QtCharts có mặt"
+    )
 
 
 def smoke(folder: Path, *, window: bool = True, report: Callable[[str], None] = print) -> None:
@@ -191,6 +280,7 @@ def smoke(folder: Path, *, window: bool = True, report: Callable[[str], None] = 
         indicators = check_indicators(program, db, env)
         report(f"ok  indicators --json: {len(indicators['indicators'])} chỉ tiêu")
         report(f"ok  demo: {check_demo(program, db, env)}")
+        report(f"ok  bảng mã cp1252, kết quả chuyển hướng: {check_code_page(program, Path(temp), env)}")
         for document in check_documents(program, db, Path(temp), env, help_text):
             report(f"ok  {document}")
         if window:

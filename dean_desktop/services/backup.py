@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
+from urllib.parse import quote
 
 from ..models import ALL_MODELS, db
 from ..models.schema import BACKUP_NAME_PATTERN, SCHEMA_VERSION, backup_name, backup_to, open_database
@@ -146,12 +147,33 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def read_only_uri(path: PurePath) -> str:
+    """A SQLite URI that opens the absolute ``path`` read-only, with an EMPTY authority, also for a network share.
+
+    ``Path.as_uri()`` puts a UNC path's server in the authority (``file://server/share/x.db``), which Python's
+    Windows SQLite refuses ("invalid uri authority", no SQLITE_ALLOW_URI_AUTHORITY); a mapped drive resolves to such a
+    path too. ``file:`` + ``//`` (empty authority) + the path with forward slashes keeps the server in the path:
+    ``file:////server/share/x.db``, ``file:///C:/x.db``, ``file:///home/x.db``. ``?``, ``#`` and ``%`` in a
+    name are percent-encoded, as are spaces and non-ASCII letters (UTF-8), which SQLite decodes.
+    """
+    text = str(path)
+    if isinstance(path, PureWindowsPath):
+        if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
+            text = "\\\\" + text[8:]
+        elif text.startswith("\\\\?\\"):  # long form of C:\…
+            text = text[4:]
+        text = text.replace("\\", "/")
+    if not text.startswith("/"):  # C:/… → /C:/…
+        text = "/" + text
+    return f"file://{quote(text, safe='/:')}?mode=ro"
+
+
 @contextmanager
 def _open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """Open a candidate file without changing it; remove the empty -wal/-shm files SQLite may leave beside it."""
     extras = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = {extra for extra in extras if extra.exists()}
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path.resolve()), uri=True)
     try:
         yield conn
     finally:

@@ -104,6 +104,8 @@ def _clean(data: TaskInput) -> dict[str, object]:
         "evidence": nfc(data.evidence),
         "notes": nfc(data.notes),
     }
+    if data.completed_on is not None and data.completed_on > date.today():
+        raise ValidationError("Ngày hoàn thành không được sau ngày hôm nay.")
     if data.status == TASK_DONE and data.completed_on is None:
         values["completed_on"] = date.today()
     if data.status != TASK_DONE:
@@ -149,6 +151,15 @@ def set_task_status(task_id: int, status: str, source: str = "ui") -> list[str]:
     if row is None:
         raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
     data = TaskInput(**{**_input_of(row), "status": status, "completed_on": row.completed_on})
+    return update_task(task_id, data, source)
+
+
+def complete_task(task_id: int, completed_on: date, evidence: str, source: str = "ui") -> list[str]:
+    """Mark a task done on the given date with its evidence document; the fields that changed."""
+    row = next((t for t in list_tasks() if t.id == task_id), None)
+    if row is None:
+        raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
+    data = TaskInput(**{**_input_of(row), "status": TASK_DONE, "completed_on": completed_on, "evidence": evidence})
     return update_task(task_id, data, source)
 
 

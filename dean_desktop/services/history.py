@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from ..models import AuditEntry, ImportRecord, Unit, db
+from .audit_labels import LOOKUPS, audited_labels, record_labels
 from .rows import AuditRow, ImportRow
 from .vntext import fold
 
@@ -35,6 +36,8 @@ def list_imports(limit: int = 5000) -> list[ImportRow]:
 
 
 def _audit_rows(query, limit: int) -> list[AuditRow]:  # type: ignore[no-untyped-def]
+    entries = list(query.limit(limit))
+    labels = record_labels((a.table, a.row_id) for a in entries)
     return [
         AuditRow(
             id=a.id,
@@ -46,8 +49,9 @@ def _audit_rows(query, limit: int) -> list[AuditRow]:  # type: ignore[no-untyped
             old=a.old,
             new=a.new,
             source=a.source,
+            label=labels.get((a.table, a.row_id), "") if a.row_id is not None else "",
         )
-        for a in query.limit(limit)
+        for a in entries
     ]
 
 
@@ -83,8 +87,8 @@ def search_audit(
     text: str = "",
     limit: int = 5000,
 ) -> list[AuditRow]:
-    """The audit log newest first, filtered; ``text`` matches field, old and new values ignoring case and diacritics
-    (SQLite's LIKE folds ASCII only, so a registered folding function does the comparison)."""
+    """The audit log newest first, filtered; ``text`` matches field, old and new values and the record's name,
+    ignoring case and diacritics (SQLite's LIKE folds ASCII only, so a registered folding function compares)."""
     needle = fold(text)
     if not needle:
         return list_audit(table=table, who=who, since=since, limit=limit)
@@ -95,5 +99,10 @@ def search_audit(
         .concat(" ")
         .concat(fn.coalesce(AuditEntry.new, ""))
     )
-    query = AuditEntry.select().where(fn.instr(haystack, needle) > 0)
+    matches = fn.instr(haystack, needle) > 0
+    for kind in [table] if table else LOOKUPS:
+        named = [row_id for row_id, name in audited_labels(kind).items() if needle in fold(name)]
+        if named:
+            matches |= (AuditEntry.table == kind) & AuditEntry.row_id.in_(named)
+    query = AuditEntry.select().where(matches)
     return _audit_rows(_filtered(query, table, who, since), limit)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from ..models import MemberUnit, SteeringMember, Unit, db
+from ..models import MemberUnit, SteeringMember, Task, Unit, db
 from . import audit
+from .contacts import email_problem, phone_problem
 from .errors import NotFoundError, ValidationError
 from .rows import MemberRow
 from .vntext import nfc
@@ -24,8 +25,9 @@ def _clean(data: MemberInput) -> dict[str, str]:
     values = {k: nfc(v or "") for k, v in asdict(data).items()}
     if not values["full_name"]:
         raise ValidationError("Chưa nhập họ và tên thành viên.")
-    if values["email"] and "@" not in values["email"]:
-        raise ValidationError(f'Địa chỉ email "{values["email"]}" không hợp lệ.')
+    problem = phone_problem(values["phone"]) or email_problem(values["email"])
+    if problem:
+        raise ValidationError(problem)
     return values
 
 
@@ -98,6 +100,28 @@ def remove_member(member_id: int, source: str = "ui") -> None:
             return
         audit.record("steering_member", member_id, "*", member.full_name, None, source)
         member.delete_instance(recursive=False)
+
+
+def units_only_followed_by(member_id: int) -> list[str]:
+    """Names of the units that no other active member follows: what deleting this member leaves unfollowed."""
+    mine = MemberUnit.select(MemberUnit.unit).where(MemberUnit.member == member_id)
+    others = (
+        MemberUnit.select(MemberUnit.unit)
+        .join(SteeringMember)
+        .where((MemberUnit.member != member_id) & SteeringMember.active)
+    )
+    query = (
+        Unit.select(Unit.name)
+        .where(Unit.id.in_(mine) & Unit.id.not_in(others))
+        .order_by(Unit.sort_order, Unit.code)
+        .tuples()
+    )
+    return [name for (name,) in query]
+
+
+def tasks_assigned_to(member_id: int) -> int:
+    """How many checklist tasks name this member as responsible."""
+    return Task.select().where(Task.responsible_member == member_id).count()
 
 
 def move_member(member_id: int, offset: int, source: str = "ui") -> bool:

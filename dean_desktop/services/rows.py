@@ -163,3 +163,4 @@ class AuditRow:
     old: str | None
     new: str | None
     source: str
+    label: str = ""  # the record's human name (unit, person, task…), "" when it cannot be named

@@ -57,15 +57,25 @@ def is_network_path(path: Path | str, *, drive_type: Callable[[str], int] | None
     return False
 
 
+_ON_NETWORK = "Cơ sở dữ liệu {path} đang nằm trên ổ mạng hoặc thư mục dùng chung."
+_WHY = (
+    "Tệp cơ sở dữ liệu SQLite không được phép dùng chung qua mạng: nếu hai máy cùng mở tệp này, "
+    "hoặc mạng bị ngắt khi đang ghi, dữ liệu có thể bị hỏng."
+)
+_WHAT_TO_DO = "Hãy chép tệp về ổ đĩa của máy này (ví dụ thư mục Tài liệu) và mở từ đó."
+
+
 def network_warning(path: Path | str) -> str:
-    """What to tell the user when the database sits on a network share."""
+    """What to tell the user when the database sits on a network share (a dialog's text)."""
     return (
-        f"Cơ sở dữ liệu {path} đang nằm trên ổ mạng hoặc thư mục dùng chung.\n\n"
-        "Tệp cơ sở dữ liệu SQLite không được phép dùng chung qua mạng: nếu hai máy cùng mở tệp này, "
-        "hoặc mạng bị ngắt khi đang ghi, dữ liệu có thể bị hỏng.\n\n"
-        "Hãy chép tệp về ổ đĩa của máy này (ví dụ thư mục Tài liệu) và mở từ đó. Muốn chuyển dữ liệu cho máy khác, "
+        f"{_ON_NETWORK.format(path=path)}\n\n{_WHY}\n\n{_WHAT_TO_DO} Muốn chuyển dữ liệu cho máy khác, "
         "hãy dùng Tệp → Sao lưu dữ liệu… rồi gửi tệp sao lưu."
     )
+
+
+def network_warning_line(path: Path | str) -> str:
+    """The same warning as one line, for the command line's standard error."""
+    return f"Cảnh báo: {_ON_NETWORK.format(path=path)} {_WHY} {_WHAT_TO_DO}"
 
 
 # --- a full disk ---------------------------------------------------------------------------------------------------

@@ -94,7 +94,6 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     if not window.isVisible():
         return  # closed before it got this far (the start-up benchmark does that)
     from ..log import setup_logging
-    from ..services.storage_checks import is_network_path, network_warning
     from ..store import open_store
 
     setup_logging()
@@ -110,5 +109,12 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     window.start()  # type: ignore[attr-defined]
     if os.environ.get(QUIT_AFTER_LOAD_ENV):
         QTimer.singleShot(0, window.close)
-    if is_network_path(opened):  # once per start, after the window is up
-        messages.show_error(window, network_warning(opened), "Cơ sở dữ liệu trên mạng")
+    warn_if_on_network(window, opened)  # once per start, after the window is up
+
+
+def warn_if_on_network(parent: QMainWindow, db_path: Path) -> None:
+    """Every place the window opens a database tells the user when it sits on a network share."""
+    from ..services.storage_checks import is_network_path, network_warning
+
+    if is_network_path(db_path):
+        messages.show_error(parent, network_warning(db_path), "Cơ sở dữ liệu trên mạng")

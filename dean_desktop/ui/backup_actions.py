@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..paths import backup_dir_for
 from ..services.errors import DomainError
 from ..services.formatting import format_datetime
+from . import recent_folders
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -25,22 +26,19 @@ DB_FILTER = "Cơ sở dữ liệu (*.db);;Tất cả các tệp (*)"
 
 # --- file dialogs: module-level so tests replace them -----------------------------------------------------------
 def ask_backup_file(parent: QWidget, suggested: Path) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Sao lưu dữ liệu vào tệp", str(suggested), DB_FILTER)
+    path = recent_folders.save_file(parent, recent_folders.BACKUP, "Sao lưu dữ liệu vào tệp", suggested.name, DB_FILTER)
     return Path(path) if path else None
 
 
 def ask_restore_file(parent: QWidget, start: Path) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Chọn bản sao lưu để khôi phục", str(start), DB_FILTER)
+    path = recent_folders.open_file(
+        parent, recent_folders.BACKUP, "Chọn bản sao lưu để khôi phục", DB_FILTER, fallback=start
+    )
     return Path(path) if path else None
 
 
-def documents_dir() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
-
-
 def suggested_backup_file(db_path: Path, today: date) -> Path:
-    return documents_dir() / f"{db_path.stem}-sao-luu-{today.strftime('%d-%m-%Y')}.db"
+    return recent_folders.documents_dir() / f"{db_path.stem}-sao-luu-{today.strftime('%d-%m-%Y')}.db"
 
 
 @contextmanager
@@ -84,7 +82,7 @@ def restore(window: MainWindow) -> None:
         messages.show_error(window, "Đang nhập báo cáo; hãy đợi nhập xong rồi mới khôi phục dữ liệu.")
         return
     folder = backup_dir_for(window.db_path)
-    path = ask_restore_file(window, folder if folder.is_dir() else documents_dir())
+    path = ask_restore_file(window, folder if folder.is_dir() else recent_folders.documents_dir())
     if path is None:
         return
     try:

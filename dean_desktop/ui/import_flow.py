@@ -6,10 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from ..services.files import expand_workbook_paths
+from . import recent_folders
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
@@ -18,14 +19,9 @@ from .workers import Job, run_with_progress
 FILE_FILTER = "Sổ tính Excel (*.xlsx *.xlsm *.xls);;Tất cả các tệp (*)"
 
 
-def documents_dir() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
 def ask_open_files(parent: QWidget) -> list[str]:
     """The file dialog (module-level so tests can replace it)."""
-    files, _ = QFileDialog.getOpenFileNames(parent, "Chọn các tệp báo cáo cần nhập", documents_dir(), FILE_FILTER)
-    return files
+    return recent_folders.open_files(parent, recent_folders.IMPORT, "Chọn các tệp báo cáo cần nhập", FILE_FILTER)
 
 
 class ImportController(QObject):

@@ -11,13 +11,15 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..paths import data_dir
 from ..services.files import is_workbook_drop
+from . import recent_folders
+from .application import warn_if_on_network
 from .signals import AppSignals
 from .single_instance import DatabaseInUseError, hold_database, release_database
 from .widgets import messages
@@ -182,11 +184,11 @@ class MainWindow(QMainWindow):
 
     # --- another database ------------------------------------------------------
     def choose_database(self) -> None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
+        path = recent_folders.save_file(
             self,
+            recent_folders.DATABASE,
             "Mở hoặc tạo cơ sở dữ liệu",
-            documents,
+            "",
             "Cơ sở dữ liệu (*.db *.sqlite)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
             release_database(old_path)
         self._show_db()
         self.signals.database_switched.emit()
+        warn_if_on_network(self, self.db_path)
 
     def _show_db(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..rendering.pdf import print_document, render_html_pdf
 from ..services.party_document import PartyDocument
+from . import recent_folders
 from .widgets import messages
 from .workers import run_with_progress
 
@@ -25,10 +25,8 @@ PDF = "pdf"
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str:
-    """The save dialog (module-level so tests can replace it); starts in the user's Documents."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(parent, "Lưu thành tệp PDF", str(Path(documents) / suggested), "PDF (*.pdf)")
-    return path
+    """The save dialog (module-level so tests can replace it); starts where the last export went."""
+    return recent_folders.save_file(parent, recent_folders.EXPORT, "Lưu thành tệp PDF", suggested, "PDF (*.pdf)")
 
 
 def make_printer() -> QPrinter:

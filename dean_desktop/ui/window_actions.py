@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
+from . import recent_folders
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -21,11 +21,10 @@ PREVIEW, PRINT, PDF, WORD = "preview", "print", "pdf", "docx"  # the first three
 
 
 def ask_summary_path(parent: QWidget) -> str:
-    """The save dialog for the summary workbook (module-level so tests can replace it); starts in Documents."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(documents) / f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, "Xuất bảng tổng hợp", str(suggested), "Sổ tính Excel (*.xlsx)")
-    return path
+    """The save dialog for the summary workbook (module-level so tests can replace it); starts where the last export
+    went."""
+    name = f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
+    return recent_folders.save_file(parent, recent_folders.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
 
 
 def ask_signing(parent: QWidget):  # type: ignore[no-untyped-def]
@@ -37,11 +36,10 @@ def ask_signing(parent: QWidget):  # type: ignore[no-untyped-def]
 
 
 def ask_docx_path(parent: QWidget, suggested: str) -> str:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Lưu thành văn bản Word", str(Path(documents) / suggested), "Văn bản Word (*.docx)"
+    """The save dialog for a Word file (module-level so tests can replace it), in the remembered export folder."""
+    return recent_folders.save_file(
+        parent, recent_folders.EXPORT, "Lưu thành văn bản Word", suggested, "Văn bản Word (*.docx)"
     )
-    return path
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, shortcut: str, slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]

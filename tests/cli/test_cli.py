@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DEAN_DESKTOP_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    # No PYTHONIOENCODING=utf-8: the built program ignores it, so the program must switch to UTF-8 by itself
+    # (.ci/run also runs this file with PYTHONIOENCODING=cp1252 to prove it).
+    env = {**os.environ, "DEAN_DESKTOP_DATA_DIR": str(data_dir)}
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("DISPLAY", None)
     return subprocess.run(
@@ -112,6 +114,7 @@ def test_command_line_does_not_load_qt_widgets(tmp_path: Path) -> None:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
+        encoding="utf-8",  # the program writes UTF-8 whatever the code page
         cwd=ROOT,
         timeout=60,
         check=False,

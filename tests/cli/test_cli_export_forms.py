@@ -68,3 +68,11 @@ def test_export_forms_for_a_merged_unit_is_a_clear_error(tmp_path: Path) -> None
     )
     assert result.returncode == 2
     assert "sáp nhập vào Kim Phượng" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_forms_without_a_period_uses_the_projects_last_year_like_the_window(tmp_path: Path) -> None:
+    out = tmp_path / "f"
+    result = run_cli("--db", str(tmp_path / "a.db"), "export-forms", "--out", str(out), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "biểu mẫu kỳ Năm 2020" in result.stdout  # not this calendar year: the projects end in 2020
+    assert all("_2020_" in p.name for p in out.iterdir())

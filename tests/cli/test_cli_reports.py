@@ -127,7 +127,14 @@ def test_report_command_loads_no_qt_widgets(tmp_path: Path) -> None:
     env.pop("DISPLAY", None)
     env.pop("QT_QPA_PLATFORM", None)
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False, env=env
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",  # the program writes UTF-8 whatever the code page
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.pdf").exists()

@@ -9,7 +9,6 @@ smoke-runs the program as separate steps instead):
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import os
 import subprocess
@@ -22,6 +21,8 @@ import pytest
 
 from dean_desktop import __version__
 
+from . import load_script as _load
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
@@ -30,16 +31,6 @@ pytestmark = [
         os.environ.get("DEAN_DESKTOP_BUILD_TEST") != "1", reason="PyInstaller build: set DEAN_DESKTOP_BUILD_TEST=1"
     ),
 ]
-
-
-def _load(name: str) -> ModuleType:
-    """A script from packaging/ (a folder, not a package: ``packaging`` is also a PyPI package's name)."""
-    spec = importlib.util.spec_from_file_location(f"dean_packaging_{name}", ROOT / "packaging" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +100,28 @@ def test_bundle_holds_seed_data_plugins_and_migrations(program, smoke: ModuleTyp
     # Nothing of what the recipe leaves out to keep the folder small came along.
     names = [path.name.lower() for path in program.folder.rglob("*")]
     assert not [name for name in names if name.endswith(".qm") or "webengine" in name or "qt6quick" in name]
+
+
+def test_a_bundle_without_the_printsupport_plugin_folder_passes_as_a_windows_one_does(
+    program, smoke: ModuleType
+) -> None:
+    """PySide6's Windows wheels have no plugins/printsupport: the bundle check must not ask for it."""
+    folders = [path for path in program.folder.rglob("printsupport") if path.parent.name == "plugins"]
+    for folder in folders:
+        folder.rename(folder.with_name("printsupport-hidden"))
+    try:
+        assert smoke.missing_from_bundle(program.folder) == []
+    finally:
+        for folder in folders:
+            folder.with_name("printsupport-hidden").rename(folder)
+
+
+def test_redirected_output_under_cp1252_is_whole_utf8(
+    program, smoke: ModuleType, env: dict[str, str], tmp_path: Path
+) -> None:
+    if smoke.ansi_code_page_env(env) is None:
+        pytest.skip(f"no {smoke.CP1252_LOCALE} locale")
+    assert "tiếng Việt nguyên vẹn" in smoke.check_code_page(program, tmp_path, env)
 
 
 def test_version_resource_carries_the_app_version(program, build_dirs: tuple[Path, Path]) -> None:

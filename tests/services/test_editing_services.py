@@ -20,10 +20,12 @@ def test_member_lifecycle_is_audited(store: Path) -> None:
     member_id = roster.add_member(roster.MemberInput("Lương Văn Lành", role="Trưởng ban"), communes)
     row = roster.get_member(member_id)
     assert row.unit_ids == tuple(communes) and row.role == "Trưởng ban"
-    changed = roster.update_member(member_id, roster.MemberInput("Lương Văn Lành", role="Trưởng ban", phone="0912"))
+    changed = roster.update_member(
+        member_id, roster.MemberInput("Lương Văn Lành", role="Trưởng ban", phone="0912 345 678")
+    )
     assert changed == ["phone"]
     entry = list_audit(table="steering_member")[0]
-    assert (entry.field, entry.old, entry.new) == ("phone", "", "0912")
+    assert (entry.field, entry.old, entry.new) == ("phone", "", "0912 345 678")
     roster.set_member_units(member_id, communes[:1])
     assert roster.get_member(member_id).unit_ids == (communes[0],)
     roster.remove_member(member_id)
@@ -36,7 +38,15 @@ def test_member_needs_a_name_and_a_valid_email(store: Path) -> None:
         roster.add_member(roster.MemberInput("  "))
     with pytest.raises(ValidationError, match="email"):
         roster.add_member(roster.MemberInput("Hà Văn A", email="khong-hop-le"))
+    with pytest.raises(ValidationError, match='Địa chỉ email "huong@" không hợp lệ'):
+        roster.add_member(roster.MemberInput("Hà Văn A", email="huong@"))
+    with pytest.raises(ValidationError, match='Số điện thoại "abc-123" không hợp lệ'):
+        roster.add_member(roster.MemberInput("Hà Văn A", phone="abc-123"))
     assert roster.list_members() == []
+    member_id = roster.add_member(roster.MemberInput("Hà Văn A", phone="+84 912 345 678", email="a@dinhhoa.gov.vn"))
+    with pytest.raises(ValidationError, match="Số điện thoại"):
+        roster.update_member(member_id, roster.MemberInput("Hà Văn A", phone="0912"))
+    assert roster.get_member(member_id).phone == "+84 912 345 678"
 
 
 def test_members_reorder(store: Path) -> None:

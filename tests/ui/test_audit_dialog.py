@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from dean_desktop.models import AuditEntry
@@ -97,3 +98,31 @@ def test_text_search_ignores_case_and_diacritics(qtbot: QtBot, edited: Path) -> 
     assert [(r.field, r.new) for r in search(qtbot, dialog, "3878")] == [("phone", "0208 3878 123")]
     assert search(qtbot, dialog, "không có ai như thế") == []
     assert dialog.summary.text() == "Không có thay đổi nào khớp với bộ lọc."
+
+
+def record_column(dialog: AuditDialog, entry: AuditEntry) -> str:
+    row = next(i for i, r in enumerate(rows(dialog)) if r.id == entry.id)
+    return str(dialog.model.index(row, 3).data())
+
+
+def test_entries_name_the_commune_person_and_task_not_a_row_id(qtbot: QtBot, edited: Path) -> None:
+    from dean_desktop.services.offices import list_offices, update_office
+
+    office = next(o for o in list_offices() if o.unit_name == "Linh Thông")
+    update_office(office.return_id, "computers", 7)
+    task = checklist.list_tasks()[1]
+    checklist.remove_task(task.id)  # deleted since: named from the trail
+    member = roster.list_members()[0]
+    dialog = open_dialog(qtbot)
+    assert dialog.model.headerData(3, Qt.Orientation.Horizontal) == "Bản ghi"
+
+    office_entry = AuditEntry.get((AuditEntry.table == "office_readiness") & (AuditEntry.field == "computers"))
+    assert record_column(dialog, office_entry).startswith("Linh Thông – ")
+    phone_entry = AuditEntry.get((AuditEntry.table == "steering_member") & (AuditEntry.field == "phone"))
+    assert record_column(dialog, phone_entry) == member.full_name
+    deleted = AuditEntry.select().where((AuditEntry.table == "task") & (AuditEntry.row_id == task.id)).first()
+    assert record_column(dialog, deleted) == task.title
+    assert not any(str(r.row_id) == record_column(dialog, AuditEntry.get_by_id(r.id)) for r in rows(dialog)[:50])
+
+    found = search(qtbot, dialog, "linh thong")
+    assert office_entry.id in {r.id for r in found}  # the commune's name finds its edits, though no value holds it

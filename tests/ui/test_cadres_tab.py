@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,13 @@ from dean_desktop.services.units import list_units
 from dean_desktop.services.vntext import fold, name_sort_key, sort_key
 from dean_desktop.ui.dialogs.rotation_dialog import RotationDialog
 from dean_desktop.ui.signals import AppSignals
-from dean_desktop.ui.table_models.cadre_model import CadreTableModel, stat_lines, stats_model, targets_model
+from dean_desktop.ui.table_models.cadre_model import (
+    CadreFilter,
+    CadreTableModel,
+    stat_lines,
+    stats_model,
+    targets_model,
+)
 from dean_desktop.ui.table_models.rotation_model import RotationTableModel
 from dean_desktop.ui.tabs.cadres import CadresTab
 from dean_desktop.ui.widgets import messages
@@ -52,6 +59,13 @@ def _searchable(row) -> str:  # type: ignore[no-untyped-def]
     return " ".join((row.name_folded, fold(row.position), fold(row.unit_name)))
 
 
+def _starts_a_word(row, word: str, *, marks: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    """Some word of the row's name, position or unit begins with ``word`` (compared with or without diacritics)."""
+    text = " ".join((row.full_name, row.position, row.unit_name))
+    words = (unicodedata.normalize("NFC", text).casefold() if marks else fold(text)).replace("-", " ").split()
+    return any(w.startswith(word) for w in words)
+
+
 # --- the register ---------------------------------------------------------------------
 def test_register_lists_every_cadre(tab: CadresTab) -> None:
     total = len(list_cadres())
@@ -82,7 +96,7 @@ def test_register_lists_every_cadre(tab: CadresTab) -> None:
 
 def test_typing_ascii_finds_vietnamese_names_after_the_debounce(qtbot, tab: CadresTab) -> None:  # type: ignore[no-untyped-def]
     total = tab.cadre_model.rowCount()
-    expected = [r for r in list_cadres() if "nguyen" in _searchable(r)]
+    expected = [r for r in list_cadres() if _starts_a_word(r, "nguyen")]
     assert 0 < len(expected) < total
     qtbot.keyClicks(tab.search, "nguyen")
     assert tab.cadre_model.rowCount() == total  # nothing happens until the typing pauses
@@ -92,15 +106,16 @@ def test_typing_ascii_finds_vietnamese_names_after_the_debounce(qtbot, tab: Cadr
 
 
 def test_typing_vietnamese_with_an_input_method(qtbot, tab: CadresTab) -> None:  # type: ignore[no-untyped-def]
-    expected = {r.id for r in list_cadres() if "dinh" in _searchable(r)}
+    expected = {r.id for r in list_cadres() if _starts_a_word(r, "đinh", marks=True)}
     type_text(tab.search, "Đinh")
     assert tab.search.text() == "Đinh"
     _wait_count(qtbot, tab, len(expected))
     assert {r.id for r in _shown(tab)} == expected
     # several words, any order of name parts, any unit: each word must match
     tab.search.clear()
-    type_text(tab.search, "thị ánh")
-    qtbot.waitUntil(lambda: all("thi" in _searchable(r) and "anh" in _searchable(r) for r in _shown(tab)))
+    type_text(tab.search, "thị anh")  # "thị" exactly, "anh" with any marks (Anh, Ánh…)
+    both = {r.id for r in list_cadres() if _starts_a_word(r, "thị", marks=True) and _starts_a_word(r, "anh")}
+    qtbot.waitUntil(lambda: {r.id for r in _shown(tab)} == both)
     assert 0 < tab.cadre_model.rowCount() < len(list_cadres())
 
 
@@ -142,7 +157,7 @@ def test_each_filter_narrows_rows(
 def test_filters_combine_with_search(qtbot, tab: CadresTab) -> None:  # type: ignore[no-untyped-def]
     tab.level_filter.setCurrentIndex(tab.level_filter.findData(LEVEL_DISTRICT))
     qtbot.keyClicks(tab.search, "an")
-    expected = [r for r in list_cadres() if r.level == LEVEL_DISTRICT and "an" in _searchable(r)]
+    expected = [r for r in list_cadres() if r.level == LEVEL_DISTRICT and _starts_a_word(r, "an")]
     _wait_count(qtbot, tab, len(expected))
     assert {r.id for r in _shown(tab)} == {r.id for r in expected}
 
@@ -155,16 +170,62 @@ def test_filter_combos_offer_the_vocabularies(tab: CadresTab) -> None:
     assert {tab.unit_filter.itemText(i) for i in range(1, tab.unit_filter.count())} == units
 
 
-@pytest.fixture
-def named_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
+def _tab_with_cadres(qtbot, names: list[str]) -> CadresTab:  # type: ignore[no-untyped-def]
+    """A register holding one district agency's return with these cadres."""
     district = next(u for u in list_units() if u.kind == "huyen")
-    names = ["Trần Văn Đức", "Lê Thị Ánh", "Nguyễn Văn An", "Hoàng Văn Bình", "Đinh Văn Dũng", "Bùi Thị Anh"]
     cadres = [
         CadreData(full_name=n, birth_year=1980, education="dai_hoc", political_theory="trung_cap", seq=i)
         for i, n in enumerate(names, 1)
     ]
     save_return(ReturnData(unit_id=district.id, period=parse_period("Năm 2017"), cadres=cadres), source="test")
     return _show(qtbot, CadresTab(AppSignals()))
+
+
+@pytest.fixture
+def named_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
+    return _tab_with_cadres(
+        qtbot, ["Trần Văn Đức", "Lê Thị Ánh", "Nguyễn Văn An", "Hoàng Văn Bình", "Đinh Văn Dũng", "Bùi Thị Anh"]
+    )
+
+
+@pytest.fixture
+def namesake_tab(qtbot, store: Path) -> CadresTab:  # type: ignore[no-untyped-def]
+    return _tab_with_cadres(
+        qtbot, ["Ma Thị Hằng", "Nguyễn Văn Thắng", "Lê Thị Hàng", "Đinh Thị Hạnh", "Hằng Văn Sơn", "Trần Văn Thắng"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Hằng", {"Ma Thị Hằng", "Hằng Văn Sơn"}),  # diacritics typed: matched exactly, never "Thắng"
+        ("hằng", {"Ma Thị Hằng", "Hằng Văn Sơn"}),  # case ignored
+        ("hang", {"Ma Thị Hằng", "Lê Thị Hàng", "Hằng Văn Sơn"}),  # none typed: ignored, still from a word's start
+        ("Hạ", {"Đinh Thị Hạnh"}),
+        ("thị hằng", {"Ma Thị Hằng"}),
+        ("ang", set()),  # never inside a word
+    ],
+)
+def test_search_respects_the_diacritics_typed_and_word_starts(
+    qtbot, namesake_tab: CadresTab, typed: str, found: set[str]
+) -> None:  # type: ignore[no-untyped-def]
+    type_text(namesake_tab.search, typed)
+    qtbot.waitUntil(lambda: not namesake_tab._search_timer.isActive())
+    assert {r.full_name for r in _shown(namesake_tab)} == found
+
+
+def test_typing_on_narrows_correctly_between_plain_and_marked_words(qtbot, namesake_tab: CadresTab) -> None:  # type: ignore[no-untyped-def]
+    model = namesake_tab.cadre_model
+    model.apply(CadreFilter(text="h"))
+    model.apply(CadreFilter(text="hằ"))
+    assert {r.full_name for r in _shown(namesake_tab)} == {"Ma Thị Hằng", "Hằng Văn Sơn"}
+    model.apply(CadreFilter(text="ha"))  # erasing the mark widens again
+    assert {r.full_name for r in _shown(namesake_tab)} == {
+        "Ma Thị Hằng",
+        "Lê Thị Hàng",
+        "Đinh Thị Hạnh",
+        "Hằng Văn Sơn",
+    }
 
 
 def _given_names(tab: CadresTab) -> list[str]:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QTreeWidgetItem
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QTreeWidgetItem
 
 from dean_desktop.services import checklist, roster
+from dean_desktop.services.errors import ValidationError
 from dean_desktop.services.vocab import TASK_DONE
+from dean_desktop.ui.dialogs.completion_dialog import CompletionDialog
 from dean_desktop.ui.dialogs.task_dialog import TaskDialog
 from dean_desktop.ui.signals import AppSignals
 from dean_desktop.ui.table_models.task_model import COL_DEADLINE, COL_STATUS, COL_TITLE, TaskTableModel
@@ -56,19 +59,24 @@ def click_task(qtbot, tab: ChecklistTab, task_id: int, column: int = COL_TITLE) 
     assert selected is not None and selected.id == task_id
 
 
-def fake_dialog(qtbot, fill: Callable[[TaskDialog], None], seen: list[TaskDialog]):  # type: ignore[no-untyped-def]
-    """Stands in for messages.run_dialog: fills the real dialog's widgets, then clicks its Lưu button."""
+def fake_dialog(qtbot, fill: Callable[[Any], None], seen: list[Any], kind: type[QDialog] = TaskDialog):  # type: ignore[no-untyped-def]
+    """Stands in for messages.run_dialog: fills the real dialog's widgets, then clicks its OK button."""
 
     def run(dialog: QDialog) -> bool:
-        assert isinstance(dialog, TaskDialog)
+        assert isinstance(dialog, kind)
         seen.append(dialog)
         qtbot.addWidget(dialog)
         dialog.show()
         fill(dialog)
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         return dialog.result() == QDialog.DialogCode.Accepted
 
     return run
+
+
+def fake_completion(qtbot, fill: Callable[[CompletionDialog], None], seen: list[CompletionDialog]):  # type: ignore[no-untyped-def]
+    """The same for the dialog asked when a task is marked done (its OK button says Hoàn thành)."""
+    return fake_dialog(qtbot, fill, seen, CompletionDialog)
 
 
 def test_task_model_passes_the_model_tester(demo_store: Path, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +87,8 @@ def test_task_model_passes_the_model_tester(demo_store: Path, qtmodeltester) -> 
     qtmodeltester.check(model)
 
 
-def test_mark_done_updates_group_project_and_store(tab: ChecklistTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_mark_done_updates_group_project_and_store(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(messages, "run_dialog", fake_completion(qtbot, lambda dialog: None, []))
     group = next(g for g in checklist.list_groups() if g.project_code == "cb" and g.done == 0)
     group_item = tree_item(tab, "group", group.id)
     project_item = tree_item(tab, "project", group.project_id)
@@ -101,11 +110,70 @@ def test_mark_done_updates_group_project_and_store(tab: ChecklistTab, qtbot) -> 
     assert row is not None and tab.model.index(row, COL_STATUS).data() == "Hoàn thành"
 
 
-def test_ctrl_d_marks_the_selected_task_done(tab: ChecklistTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_d_asks_the_completion_date_and_document(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     task = next(t for t in tab.model.rows() if t.status != TASK_DONE)
+    seen: list[CompletionDialog] = []
+
+    def fill(dialog: CompletionDialog) -> None:
+        assert dialog.date_edit.date().toPython() == date.today()  # today unless told otherwise
+        assert dialog.date_edit.displayFormat() == "dd/MM/yyyy"
+        dialog.date_edit.setFocus()
+        dialog.date_edit.setDate(dialog.date_edit.date().addYears(-1))
+        dialog.evidence_edit.clear()
+        type_text(dialog.evidence_edit, "54-KH/HU")
+
+    monkeypatch.setattr(messages, "run_dialog", fake_completion(qtbot, fill, seen))
     click_task(qtbot, tab, task.id)
     qtbot.keyClick(tab.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert next(t for t in checklist.list_tasks() if t.id == task.id).status == TASK_DONE
+    assert len(seen) == 1 and task.title in seen[0].findChild(QLabel).text()
+    stored = next(t for t in checklist.list_tasks() if t.id == task.id)
+    assert stored.status == TASK_DONE
+    assert stored.completed_on == date.today().replace(year=date.today().year - 1)
+    assert stored.evidence == "54-KH/HU"
+    row = tab.model.row_of_task(task.id)
+    assert row is not None and tab.model.index(row, COL_STATUS).data() == "Hoàn thành"
+
+
+def test_completion_date_cannot_be_in_the_future(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    task = next(t for t in tab.model.rows() if t.status != TASK_DONE)
+
+    def fill(dialog: CompletionDialog) -> None:
+        dialog.date_edit.setDate(dialog.date_edit.date().addDays(30))
+        assert dialog.date_edit.date().toPython() == date.today()  # the edit stops at today
+
+    monkeypatch.setattr(messages, "run_dialog", fake_completion(qtbot, fill, []))
+    click_task(qtbot, tab, task.id)
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert next(t for t in checklist.list_tasks() if t.id == task.id).completed_on == date.today()
+    with pytest.raises(ValidationError, match="không được sau ngày hôm nay"):
+        checklist.complete_task(task.id, date(2999, 1, 1), "")
+
+
+def test_cancelling_the_completion_dialog_changes_nothing(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    task = next(t for t in tab.model.rows() if t.status != TASK_DONE)
+    monkeypatch.setattr(messages, "run_dialog", lambda dialog: False)
+    click_task(qtbot, tab, task.id)
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert next(t for t in checklist.list_tasks() if t.id == task.id).status == task.status
+
+
+def test_choosing_hoan_thanh_inline_asks_the_date_too(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    task = next(t for t in tab.model.rows() if t.status == "dang_thuc_hien")
+    seen: list[CompletionDialog] = []
+    fill = lambda d: d.date_edit.setDate(QDate(2018, 6, 30))  # noqa: E731
+    monkeypatch.setattr(messages, "run_dialog", fake_completion(qtbot, fill, seen))
+    done_before = sum(t.status == TASK_DONE for t in tab.model.rows())
+    assert tab.scope_counts.text().startswith(f"{done_before}/")
+    click_task(qtbot, tab, task.id, COL_STATUS)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    combo = tab.table.findChild(QComboBox)
+    assert combo is not None
+    with qtbot.waitSignal(tab.signals.tasks_changed):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # Đang thực hiện → Hoàn thành
+    assert seen
+    assert tab.scope_counts.text().startswith(f"{done_before + 1}/")  # the counts above the table follow the edit
+    stored = next(t for t in checklist.list_tasks() if t.id == task.id)
+    assert stored.status == TASK_DONE and stored.completed_on == date(2018, 6, 30)
 
 
 def test_add_edit_and_delete_a_task(tab: ChecklistTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -58,3 +58,35 @@ def test_bad_period_keeps_the_dialog_open(qtbot: QtBot, store: Path) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() != ExportFormsDialog.DialogCode.Accepted
     assert "không hợp lệ" in dialog.error_label.text()
+
+
+def test_default_period_is_the_projects_last_year_without_returns(qtbot: QtBot, store: Path) -> None:
+    dialog = ExportFormsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.period_box.currentText() == "Năm 2020"
+
+
+def test_default_period_is_the_latest_period_with_returns(qtbot: QtBot, store: Path) -> None:
+    from tests.factories import commune_return
+
+    commune_return("Linh Thông", "6 tháng đầu năm 2018", True)
+    commune_return("Bảo Linh", "Năm 2017", False)
+    dialog = ExportFormsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.period_box.currentText() == "6 tháng đầu năm 2018"
+    offered = [dialog.period_box.itemText(i) for i in range(dialog.period_box.count())]
+    assert offered.index("Năm 2017") < offered.index("Năm 2016")  # reported periods come before the rest
+
+
+def test_folder_label_is_a_mnemonic_not_a_literal_ampersand(qtbot: QtBot, store: Path) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = ExportFormsDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        if "&" in label.text().replace("&&", ""):
+            assert label.buddy() is not None, f"{label.text()!r} would show its & literally"
+    [folder_label] = [label for label in dialog.findChildren(QLabel) if label.text() == "&Thư mục lưu:"]
+    assert folder_label.buddy() is dialog.folder_edit

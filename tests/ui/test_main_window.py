@@ -34,7 +34,10 @@ def test_six_tabs_in_order_each_showing_demo_data(qtbot: QtBot, demo_store: Path
     assert window.windowTitle().startswith("Đề án Desktop")
 
 
-def test_marking_a_task_done_updates_the_overview(qtbot: QtBot, demo_store: Path) -> None:
+def test_marking_a_task_done_updates_the_overview(qtbot: QtBot, demo_store: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dean_desktop.ui.widgets import messages
+
+    monkeypatch.setattr(messages, "run_dialog", lambda dialog: True)  # the completion dialog, accepted as offered
     window = open_window(qtbot, demo_store)
     window.tabs.setCurrentIndex(0)
     label, _bar = window.overview.checklist_labels["cb"]

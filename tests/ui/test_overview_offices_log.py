@@ -67,6 +67,8 @@ def test_correct_an_office_row_in_place(qtbot: QtBot, demo_store: Path) -> None:
     overview.ensure_loaded()
     before = overview.cards["reform.commune_offices"].value.text()
     tab = show(qtbot, OfficesTab(signals))
+    with_office = sum(1 for r in tab.model.rows() if r.has_office)
+    assert tab.summary.text().startswith(f"{with_office}/24 xã, thị trấn có phòng làm việc riêng")
     name = next(r.unit_name for r in tab.model.rows() if not r.has_office)
     row = _row_of(tab, name)
     index = tab.model.index(row, 1)
@@ -80,6 +82,7 @@ def test_correct_an_office_row_in_place(qtbot: QtBot, demo_store: Path) -> None:
     qtbot.waitUntil(lambda: tab.model.data(tab.model.index(row, 1)) == "Có")
     assert tab.model.data(tab.model.index(row, 1), Qt.ItemDataRole.BackgroundRole) is None
     assert next(r for r in offices.list_offices() if r.unit_name == name).has_office is True
+    assert tab.summary.text().startswith(f"{with_office + 1}/24 xã, thị trấn có phòng làm việc riêng")
     overview.show()
     assert overview.cards["reform.commune_offices"].value.text() != before
 

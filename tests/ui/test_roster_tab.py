@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem
 
-from dean_desktop.services import roster
+from dean_desktop.services import checklist, roster
 from dean_desktop.services.roster import MemberInput
+from dean_desktop.services.units import list_units
 from dean_desktop.ui.dialogs.member_dialog import MemberDialog
 from dean_desktop.ui.signals import AppSignals
 from dean_desktop.ui.table_models.roster_model import COL_NAME, COL_NUMBER, COL_PHONE, COL_UNITS, RosterModel
@@ -159,6 +160,14 @@ def test_add_button_and_unit_search(qtbot, tab: RosterTab, monkeypatch) -> None:
         ]
         assert shown == ["Cơ quan, đơn vị cấp huyện", "Phòng Nội vụ"]
         dialog.search_edit.clear()
+        type_text(dialog.search_edit, "Định")  # typed with diacritics: Định Biên and Thanh Định, not Đồng Thịnh
+        shown = [
+            dialog.unit_list.item(i).text()
+            for i in range(dialog.unit_list.count())
+            if not dialog.unit_list.item(i).isHidden()
+        ]
+        assert shown == ["Xã, thị trấn", "Định Biên", "Thanh Định"]
+        dialog.search_edit.clear()
         assert dialog.checked_unit_ids() == [LINH_THONG]
 
     _patch_dialog(qtbot, monkeypatch, fill)
@@ -213,8 +222,46 @@ def test_bad_email_is_refused(qtbot, tab: RosterTab, monkeypatch) -> None:
         lambda d: (type_text(d.name_edit, "Hà Thu Trang"), qtbot.keyClicks(d.email_edit, "trang.dinhhoa")),
     )
     qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
-    assert seen[0].error_label.text() == 'Địa chỉ email "trang.dinhhoa" không hợp lệ.'
+    assert seen[0].error_label.text() == 'Địa chỉ email "trang.dinhhoa" không hợp lệ (phải có dạng ten@donvi.vn).'
     assert roster.list_members() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("phone_edit", "abc-123", 'Số điện thoại "abc-123" không hợp lệ'),
+        ("phone_edit", "0912 345", 'Số điện thoại "0912 345" không hợp lệ'),
+        ("email_edit", "huong@", 'Địa chỉ email "huong@" không hợp lệ'),
+    ],
+)
+def test_bad_phone_or_email_is_refused_naming_the_field(
+    qtbot, tab: RosterTab, monkeypatch, field, typed, message
+) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: MemberDialog) -> None:
+        type_text(dialog.name_edit, "Hoàng Thị Hương")
+        qtbot.keyClicks(getattr(dialog, field), typed)
+
+    seen = _patch_dialog(qtbot, monkeypatch, fill)
+    qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
+    assert seen[0].error_label.text().startswith(message)
+    assert seen[0].result() != QDialog.DialogCode.Accepted
+    assert seen[0].focusWidget() is getattr(seen[0], field)
+    assert roster.list_members() == []
+
+
+@pytest.mark.parametrize(
+    "phone", ["0912 345 678", "0912.345.678", "0208 3855 123", "+84 912 345 678", "(0208) 3855 123"]
+)
+def test_vietnamese_phone_formats_are_accepted(qtbot, tab: RosterTab, monkeypatch, phone: str) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: MemberDialog) -> None:
+        type_text(dialog.name_edit, "Hoàng Thị Hương")
+        qtbot.keyClicks(dialog.phone_edit, phone)
+        qtbot.keyClicks(dialog.email_edit, "huong.btc@dinhhoa.gov.vn")
+
+    _patch_dialog(qtbot, monkeypatch, fill)
+    qtbot.mouseClick(tab.buttons["add"], Qt.MouseButton.LeftButton)
+    [member] = roster.list_members()
+    assert (member.phone, member.email) == (phone, "huong.btc@dinhhoa.gov.vn")
 
 
 def test_edit_phone_with_enter(qtbot, three_members: list[int], signals: AppSignals, monkeypatch) -> None:
@@ -299,6 +346,39 @@ def test_delete_asks_and_cancel_keeps(qtbot, three_members: list[int], signals: 
     assert _names(tab) == ["Nguyễn Văn An", "Lê Văn Cường"]
     assert tab.selected_id() == three_members[2]  # the next member is selected
     assert tab.count_label.text() == "2 thành viên"
+
+
+def _deletion_question(qtbot, tab: RosterTab, monkeypatch, row: int) -> str:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: asked.append(text) or False)
+    _click_cell(qtbot, tab, row)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    return asked[0]
+
+
+def test_delete_names_exactly_the_units_left_without_a_follower(
+    qtbot, store: Path, signals: AppSignals, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    communes = {u.name: u.id for u in list_units(communes_only=True)}
+    shared, alone_1, alone_2 = communes["Linh Thông"], communes["Bảo Linh"], communes["Quy Kỳ"]
+    leaving = roster.add_member(MemberInput("Trần Thị Bình", "Phó Trưởng ban"), [shared, alone_1, alone_2])
+    roster.add_member(MemberInput("Nguyễn Văn An", "Trưởng ban"), [shared])
+    group = checklist.list_groups()[0]
+    checklist.add_task(group.id, checklist.TaskInput("Rà soát quy hoạch cán bộ", member_id=leaving))
+    tab = _make_tab(qtbot, signals)
+    question = _deletion_question(qtbot, tab, monkeypatch, _names(tab).index("Trần Thị Bình"))
+    assert "2 đơn vị sẽ không còn ai theo dõi: Quy Kỳ, Bảo Linh." in question  # in the units' listing order
+    assert "Linh Thông" not in question  # Nguyễn Văn An still follows it
+    assert "1 nhiệm vụ đã giao cho người này sẽ để trống người phụ trách." in question
+
+
+def test_delete_says_when_no_unit_is_left_unfollowed(qtbot, store: Path, signals: AppSignals, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    roster.add_member(MemberInput("Trần Thị Bình", "Phó Trưởng ban"), [LINH_THONG, LAM_VY])
+    roster.add_member(MemberInput("Nguyễn Văn An", "Trưởng ban"), [LINH_THONG, LAM_VY])
+    tab = _make_tab(qtbot, signals)
+    question = _deletion_question(qtbot, tab, monkeypatch, _names(tab).index("Trần Thị Bình"))
+    assert "2 đơn vị người này theo dõi đều còn thành viên khác theo dõi." in question
+    assert "không còn" not in question and "nhiệm vụ" not in question
 
 
 def test_reloads_on_outside_changes(qtbot, tab: RosterTab, signals: AppSignals) -> None:

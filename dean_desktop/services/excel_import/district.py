@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from ...models import Rotation, SteeringMember
+from ..contacts import email_problem, phone_problem
 from ..roster import MemberInput, add_member, set_member_units, update_member
 from ..rotations import RotationInput
 from ..rows import UnitRow
@@ -145,11 +146,15 @@ def parse_roster(
             continue
         phone_value = cell(values, col.get("phone"))
         phone = (
-            f"0{phone_value}" if isinstance(phone_value, int) and 10**8 <= phone_value < 10**9 else text(phone_value)
+            f"0{phone_value}" if isinstance(phone_value, int) and 10**8 <= phone_value < 10**10 else text(phone_value)
         )
         email = text(cell(values, col.get("email")))
-        if email and "@" not in email:
-            found.error(sheet, number, "Email", f'địa chỉ email "{email}" không hợp lệ.')
+        for column, problem in (
+            ("Điện thoại", phone_problem(phone, "số điện thoại")),
+            ("Email", email_problem(email, "địa chỉ email")),
+        ):
+            if problem:
+                found.error(sheet, number, column, problem)
         unit_ids: list[int] | None = None
         if "units" in col:
             unit_ids = []

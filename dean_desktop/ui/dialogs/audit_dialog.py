@@ -97,19 +97,30 @@ def value_text(row: AuditRow, value: str | None) -> str:
     return value
 
 
+def record_text(row: AuditRow) -> str:
+    """The record an entry is about, named for people: the commune and period, the member, the task…"""
+    if row.label:
+        return row.label
+    return "" if row.row_id is None else f"(không còn, mã số {row.row_id})"
+
+
+def record_tooltip(row: AuditRow) -> str:
+    if row.row_id is None:
+        return ""
+    return f"{table_label(row.table)}: {row.label or 'bản ghi đã xóa'} (mã số {row.row_id})"
+
+
 COLUMNS: list[Column[AuditRow]] = [
     Column("Thời gian", lambda r: format_datetime(r.at), sort=lambda r: (r.at, r.id)),
     Column("Người sửa", lambda r: r.who),
     Column("Loại dữ liệu", lambda r: table_label(r.table)),
-    Column(
-        "Mã bản ghi", lambda r: "" if r.row_id is None else str(r.row_id), sort=lambda r: r.row_id, align_right=True
-    ),
+    Column("Bản ghi", record_text, tooltip=record_tooltip),
     Column("Nội dung", lambda r: FIELD_LABELS.get(r.field, r.field)),
     Column("Giá trị cũ", lambda r: value_text(r, r.old), tooltip=lambda r: value_text(r, r.old)),
     Column("Giá trị mới", lambda r: value_text(r, r.new), tooltip=lambda r: value_text(r, r.new)),
     Column("Nguồn", lambda r: SOURCE_LABELS.get(r.source, r.source)),
 ]
-WIDTHS = (125, 110, 160, 80, 170, 200, 200)
+WIDTHS = (125, 110, 150, 220, 160, 190, 190)
 
 
 class AuditDialog(QDialog):
@@ -127,7 +138,7 @@ class AuditDialog(QDialog):
         self.since.setDate(QDate.currentDate().addMonths(-1))
         self.since.setEnabled(False)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Tìm trong nội dung thay đổi (không cần dấu)…")
+        self.search.setPlaceholderText("Tìm theo tên bản ghi hoặc nội dung thay đổi (không cần dấu)…")
         self.search.setClearButtonEnabled(True)
         self._fill_choices()
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -98,7 +97,9 @@ class SigningDialog(QDialog):
 
 
 def ask_folder(parent: QWidget, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Chọn thư mục lưu công văn", start)
+    from .. import recent_folders
+
+    return recent_folders.choose_folder(parent, recent_folders.EXPORT, "Chọn thư mục lưu công văn", start)
 
 
 class UrgingLettersDialog(QDialog):

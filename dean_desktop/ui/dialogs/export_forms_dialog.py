@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,24 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.completeness import default_period
+from ...services.indicators import project_window, reported_periods
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.rows import UnitRow
 from ...services.units import list_units
+from .. import recent_folders
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
-    """Labels offered in the period box: this and last year's periods, then the projects' years."""
+    """Labels offered in the period box, the default first: the latest period with returns (or the projects'
+    last year), the other reported periods, every period of the projects' years, then this year's."""
     today = today or date.today()
-    labels: list[str] = []
-    for year in (today.year, today.year - 1):
+    labels = [default_period().label] + [p.label for p in reported_periods()]
+    first, last = project_window()
+    for year in [*range(last.year, first.year - 1, -1), today.year]:
         labels += [f"Năm {year}", f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"]
         labels += [f"Quý {q}/{year}" for q in ("I", "II", "III", "IV")]
-    labels += [f"Năm {year}" for year in range(2020, 2015, -1)]
     return list(dict.fromkeys(labels))
 
 
 def ask_folder(parent: QWidget, start: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Chọn thư mục lưu biểu mẫu", start)
+    return recent_folders.choose_folder(parent, recent_folders.EXPORT, "Chọn thư mục lưu biểu mẫu", start)
 
 
 class ExportFormsDialog(QDialog):
@@ -51,8 +54,8 @@ class ExportFormsDialog(QDialog):
         self.period_box.addItems(suggested_periods())
         self.period_box.setToolTip('Ví dụ: "Năm 2018", "6 tháng đầu năm 2019", "Quý II/2019", "Tháng 3/2019"')
         self.period_box.currentTextChanged.connect(self._period_changed)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        self.folder_edit = QLineEdit(str(Path(documents) / "Bieu mau De an"))
+        last = recent_folders.remembered_folder(recent_folders.EXPORT)
+        self.folder_edit = QLineEdit(str(last or recent_folders.documents_dir() / "Bieu mau De an"))
         browse = QPushButton("Chọn…")
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -79,7 +82,9 @@ class ExportFormsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Kỳ báo cáo:", self.period_box)
-        form.addRow("&Thư mục lưu:", folder_row)
+        folder_label = QLabel("&Thư mục lưu:")  # a row holding a layout gets no buddy by itself: the & would show
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Đơn vị nhận biểu mẫu (mỗi đơn vị một tệp; cơ quan cấp huyện chỉ có trang Cán bộ):"))
@@ -150,4 +155,5 @@ class ExportFormsDialog(QDialog):
         if not self.folder_edit.text().strip():
             self.error_label.setText("Chưa chọn thư mục lưu.")
             return
+        recent_folders.remember(recent_folders.EXPORT, self.folder(), is_folder=True)
         self.accept()

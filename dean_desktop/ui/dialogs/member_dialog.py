@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.contacts import email_problem, phone_problem
 from ...services.formatting import format_date
 from ...services.roster import MemberInput
 from ...services.rows import MemberRow, UnitRow
-from ...services.vntext import fold
+from ...services.text_search import marked_text, query_words, search_text
 from ...services.vocab import COMMITTEE_ROLES
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -159,7 +160,7 @@ class MemberDialog(QDialog):
                 item.setFlags(CHECKABLE)
                 item.setCheckState(Qt.CheckState.Checked if unit.id in checked else Qt.CheckState.Unchecked)
                 item.setData(UNIT_ID_ROLE, unit.id)
-                item.setData(FOLDED_ROLE, fold(unit.name))
+                item.setData(FOLDED_ROLE, [search_text(unit.name), marked_text(unit.name)])
                 item.setData(COMMUNE_ROLE, communes)
                 self.unit_list.addItem(item)
         self.unit_list.blockSignals(False)
@@ -171,7 +172,7 @@ class MemberDialog(QDialog):
                 yield item
 
     def _filter(self, text: str) -> None:
-        wanted = fold(text)
+        wanted = query_words(text)  # the register's rule: diacritics count when typed, words match from their start
         header: QListWidgetItem | None = None
         header_has_visible = False
         for row in range(self.unit_list.count()):
@@ -181,7 +182,7 @@ class MemberDialog(QDialog):
                     header.setHidden(not header_has_visible)
                 header, header_has_visible = item, False
                 continue
-            visible = not wanted or wanted in item.data(FOLDED_ROLE)
+            visible = all(word.found_in(*item.data(FOLDED_ROLE)) for word in wanted)
             item.setHidden(not visible)
             header_has_visible = header_has_visible or visible
         if header is not None:
@@ -226,8 +227,12 @@ class MemberDialog(QDialog):
         data = self.member_input()
         if not data.full_name:
             return "Chưa nhập họ và tên thành viên.", self.name_edit
-        if data.email and ("@" not in data.email or " " in data.email):
-            return f'Địa chỉ email "{data.email}" không hợp lệ.', self.email_edit
+        problem = phone_problem(data.phone)
+        if problem:
+            return problem, self.phone_edit
+        problem = email_problem(data.email)
+        if problem:
+            return problem, self.email_edit
         return None
 
     def accept(self) -> None:

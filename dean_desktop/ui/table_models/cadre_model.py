@@ -17,13 +17,13 @@ from ...services.formatting import format_number, format_percent
 from ...services.indicators import IndicatorValue
 from ...services.periods import PeriodError, period_from_code
 from ...services.rows import CadreRow
-from ...services.vntext import fold, name_sort_text, sort_key
+from ...services.text_search import QueryWord, marked_text, query_narrows, query_words, search_text
+from ...services.vntext import name_sort_text, sort_key
 from ...services.vocab import EDUCATION, POLITICAL_THEORY, POSTGRAD, SENIOR_THEORY, STATE_MGMT
 from .base import UNMET_BRUSH, Column, RowTableModel
 from .register_rows import ShownRows, name_order
 
 MET_BRUSH = QBrush(QColor("#d4edda"))
-_FOLDED_NAME = attrgetter("name_folded")
 SUMMARY_BRUSH = QBrush(QColor("#e8eef7"))
 
 _EDUCATION_RANK = {code: i for i, code in enumerate(EDUCATION)}
@@ -61,12 +61,14 @@ class CadreTableModel(RowTableModel[CadreRow]):
 
     def __init__(self, parent: Any = None) -> None:
         self._loaded: list[CadreRow] = []  # in the service's order
-        self._places: list[str] = []  # folded position and unit of each loaded row
+        self._names: list[str] = []  # search text of each loaded row's name (``text_search.search_text``)
+        self._places: list[str] = []  # search text of each loaded row's position and unit
+        self._marked: tuple[list[str], list[str]] | None = None  # the same with diacritics, made on first need
         self._ascending: dict[int, array[int]] = {}  # column -> loaded positions in ascending order, blanks last
         self._rank: dict[int, array[int]] = {}  # column -> the inverse of its ascending order (computed when needed)
         self._order: array[int] = array("l")  # loaded positions in the current sort order (the whole register)
         self._shown: array[int] = array("l")  # loaded positions of the rows shown, in the current sort order
-        self._filter: tuple[CadreFilter, list[str]] | None = None  # what ``_shown`` matches, with its folded words
+        self._filter: tuple[CadreFilter, list[QueryWord]] | None = None  # what ``_shown`` matches, with its words
         self._period_labels: dict[str, str] = {}
         self._period_keys: dict[str, object] = {}
         self._text_keys: dict[str, object] = {}
@@ -132,21 +134,11 @@ class CadreTableModel(RowTableModel[CadreRow]):
         self._loaded = list(rows)
         self._text_keys = {}
         self._ascending, self._rank = {}, {}
-        folded: dict[str, str] = {}
-
-        def fold_once(text: str) -> str:
-            value = folded.get(text)
-            if value is None:
-                value = folded[text] = fold(text)
-            return value
-
-        # What a search looks in, per row, as shared strings: the folded name, and "position\x1funit" (few distinct).
-        places: dict[tuple[str, str], str] = {}
-        self._places = [
-            places.get((r.position, r.unit_name))
-            or places.setdefault((r.position, r.unit_name), f"{fold_once(r.position)}\x1f{fold_once(r.unit_name)}")
-            for r in self._loaded
-        ]
+        # What a search looks in, per row: the name's words (from the stored folded name, no folding here) and the
+        # words of position and unit, shared between rows (few distinct pairs).
+        self._names = [" " + r.name_folded for r in self._loaded]
+        self._places = self._place_texts(search_text)
+        self._marked = None
         for code in {r.period_code for r in self._loaded}:
             try:
                 period = period_from_code(code)
@@ -157,6 +149,22 @@ class CadreTableModel(RowTableModel[CadreRow]):
         self._order = self._in_order(self._sort_column, self._sort_order)
         self._show(self._order)  # the whole register until a filter is applied (arrays are never changed in place)
 
+    def _place_texts(self, prepare: Callable[[str], str]) -> list[str]:
+        places: dict[tuple[str, str], str] = {}
+        return [
+            places.get((r.position, r.unit_name))
+            or places.setdefault((r.position, r.unit_name), prepare(r.position) + prepare(r.unit_name))
+            for r in self._loaded
+        ]
+
+    def _search_texts(self, exact: bool) -> tuple[list[str], list[str]]:
+        """(names, places) to look for a query word in: folded, or with diacritics for a word typed with them."""
+        if not exact:
+            return self._names, self._places
+        if self._marked is None:  # only once someone types a diacritic
+            self._marked = ([marked_text(r.full_name) for r in self._loaded], self._place_texts(marked_text))
+        return self._marked
+
     def total(self) -> int:
         return len(self._loaded)
 
@@ -165,22 +173,27 @@ class CadreTableModel(RowTableModel[CadreRow]):
         return list(map(self._loaded.__getitem__, self._order))
 
     def _positions(self, wanted: CadreFilter) -> array[int]:
-        """Loaded positions matching the filter, in the current order; each search word must appear (folded)."""
-        words = fold(wanted.text).split()
+        """Loaded positions matching the filter, in the current order; each search word must begin a word of the
+        row's name, position or unit (``services.text_search``: diacritics count only when typed)."""
+        words = query_words(wanted.text)
         if not words and (wanted.unit_id, wanted.level, wanted.education, wanted.theory) == (None, None, None, None):
             return self._order
-        loaded, places = self._loaded, self._places
+        loaded = self._loaded
         previous = self._filter
         if previous is not None and _narrows(previous, wanted, words) and len(self._shown) * 8 < len(loaded):
             # The new text only narrows the old and few rows match: look only among the current matches.
             candidates: Iterable[int] = self._shown
             for word in words:
-                candidates = [i for i in candidates if word in loaded[i].name_folded or word in places[i]]
+                names, places = self._search_texts(word.exact)
+                needle = word.needle
+                candidates = [i for i in candidates if needle in names[i] or needle in places[i]]
             return array("l", candidates)
         # Passes over the rows in the order they are stored (memory-friendly), then read off in the sort order.
         match: list[bool] | None = None
         for word in words:
-            hits = [word in n or word in p for n, p in zip(map(_FOLDED_NAME, loaded), places, strict=True)]
+            names, places = self._search_texts(word.exact)
+            needle = word.needle
+            hits = [needle in n or needle in p for n, p in zip(names, places, strict=True)]
             match = hits if match is None else [m and h for m, h in zip(match, hits, strict=True)]
         for value, field in (
             (wanted.unit_id, "unit_id"),
@@ -196,13 +209,13 @@ class CadreTableModel(RowTableModel[CadreRow]):
         return array("l", [i for i in self._order if match[i]])
 
     def matching(self, wanted: CadreFilter) -> list[CadreRow]:
-        """Rows matching every part of the filter; each search word must appear (diacritics and case ignored)."""
+        """Rows matching every part of the filter (search words as ``_positions`` says)."""
         return list(map(self._loaded.__getitem__, self._positions(wanted)))
 
     def apply(self, wanted: CadreFilter) -> None:
         """Show the rows matching the filter; the register is kept in the current sort order, so no sort is needed."""
         self._show(self._positions(wanted))
-        self._filter = (wanted, fold(wanted.text).split())
+        self._filter = (wanted, query_words(wanted.text))
 
     def set_rows(self, rows: Sequence[CadreRow]) -> None:
         """Show these rows of the register (in the order given)."""
@@ -284,9 +297,9 @@ class CadreTableModel(RowTableModel[CadreRow]):
         return ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
 
 
-def _narrows(previous: tuple[CadreFilter, list[str]], wanted: CadreFilter, words: list[str]) -> bool:
+def _narrows(previous: tuple[CadreFilter, list[QueryWord]], wanted: CadreFilter, words: list[QueryWord]) -> bool:
     """True when every row matching ``wanted`` also matched the previous filter (same choices, each old word
-    contained in some new word, e.g. "ng" → "ngu")."""
+    narrowed by some new word, e.g. "ng" → "ngu")."""
     old, old_words = previous
     same_choices = (old.unit_id, old.level, old.education, old.theory) == (
         wanted.unit_id,
@@ -294,7 +307,7 @@ def _narrows(previous: tuple[CadreFilter, list[str]], wanted: CadreFilter, words
         wanted.education,
         wanted.theory,
     )
-    return same_choices and bool(old_words) and all(any(w in new for new in words) for w in old_words)
+    return same_choices and query_narrows(words, old_words)
 
 
 def sorted_positions(rows: Sequence[Any], key: Callable[[Any], Any], order: Qt.SortOrder) -> list[int]:

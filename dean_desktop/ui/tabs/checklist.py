@@ -28,6 +28,7 @@ from ...services import checklist, checklist_extra, roster, units
 from ...services.errors import DomainError
 from ...services.rows import GroupRow, TaskRow
 from ...services.vocab import TASK_DONE
+from ..dialogs.completion_dialog import CompletionDialog
 from ..dialogs.task_dialog import TaskDialog, group_label
 from ..signals import AppSignals
 from ..table_models.task_model import (
@@ -294,14 +295,19 @@ class ChecklistTab(LazyTab):
         group = self._group_of(self.tree.currentItem())
         item = self.tree.currentItem()
         self.scope_label.setText(self.model.group_names[group.id] if group else item.toolTip(0) if item else "")
-        done, total, overdue = completion(tasks, today)
-        hidden = f" — đang hiện {len(shown)}" if len(shown) != total else ""
-        self.scope_counts.setText(f"{completion_text(done, total, ' nhiệm vụ hoàn thành')}, {overdue} quá hạn{hidden}")
+        self._update_scope_counts()
         row = self.model.row_of_task(select_task) if select_task is not None else None
         if row is not None:
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
         self._update_buttons()
+
+    def _update_scope_counts(self) -> None:
+        """The counts above the table, for the chosen group or project (after every load and every edit)."""
+        done, total, overdue = completion(self._tasks_in(self._current_key()), self.today())
+        shown = self.model.rowCount()
+        hidden = f" — đang hiện {shown}" if shown != total else ""
+        self.scope_counts.setText(f"{completion_text(done, total, ' nhiệm vụ hoàn thành')}, {overdue} quá hạn{hidden}")
 
     def selected_task(self) -> TaskRow | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -381,13 +387,22 @@ class ChecklistTab(LazyTab):
 
     def mark_done(self) -> None:
         task = self.selected_task()
-        if task is not None and task.status != TASK_DONE:
-            self._attempt(lambda: checklist.set_task_status(task.id, TASK_DONE))
+        if task is not None and task.status != TASK_DONE and self._complete(task):
             self._changed(task.id)
+
+    def _complete(self, task: TaskRow) -> bool:
+        """Ask the completion date and evidence document, then store them; False when cancelled or refused."""
+        dialog = CompletionDialog(task, parent=self)
+        if not messages.run_dialog(dialog):
+            return False
+        return self._attempt(lambda: checklist.complete_task(task.id, dialog.completed_on(), dialog.evidence()))
 
     def _commit_status(self, task: TaskRow, column: int, value: object) -> bool:
         """Inline status edit: write it, then refresh the row and the counts in place (no reset inside setData)."""
-        if not self._attempt(lambda: checklist.set_task_status(task.id, str(value))):
+        if str(value) == TASK_DONE and task.status != TASK_DONE:
+            if not self._complete(task):
+                return False
+        elif not self._attempt(lambda: checklist.set_task_status(task.id, str(value))):
             return False
         self._tasks = checklist.list_tasks()
         fresh = next((t for t in self._tasks if t.id == task.id), None)
@@ -395,6 +410,7 @@ class ChecklistTab(LazyTab):
         if fresh is not None and row is not None:
             self.model.replace_row(row, fresh)
         self._update_counts()
+        self._update_scope_counts()
         self._update_buttons()
         self._announce()
         return True

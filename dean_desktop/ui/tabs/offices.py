@@ -258,6 +258,11 @@ class OfficesTab(LazyTab):
         widths = [140, 95, 100, 85, 60, 70, 70, 80, 105, 100, 85, 110]
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        """The counts above the table, from the rows shown (called after every load and every edit)."""
+        rows = self.model.rows()
         with_office = sum(1 for r in rows if r.has_office)
         missing = sum(1 for r in rows if r.return_id is None)
         self.summary.setText(
@@ -281,6 +286,7 @@ class OfficesTab(LazyTab):
         if changed:
             position = self.model.rows().index(row)
             self.model.replace_row(position, dataclasses.replace(row, **{field: parsed}))
+            self._update_summary()
             self.signals.offices_changed.emit()
         return True
 

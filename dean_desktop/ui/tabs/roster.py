@@ -33,6 +33,8 @@ from ..widgets.table_view import DataTable
 from ..widgets.urging_panel import UrgingPanel
 from .base import LazyTab
 
+MAX_NAMED_UNITS = 10  # a deletion warning names at most this many units, then counts the rest
+
 
 class MemberPanel(QWidget):
     """Panel for the selected member: who it is, the units followed, and the place of the urging list."""
@@ -308,10 +310,8 @@ class RosterTab(LazyTab):
         member = self.selected_member()
         if member is None:
             return
-        text = (
-            f"Xóa thành viên “{member.full_name}” ({member.role}) khỏi Ban Chỉ đạo?\n"
-            "Các đơn vị người này theo dõi sẽ không còn người phụ trách; "
-            "nhiệm vụ đã giao cho người này sẽ để trống người phụ trách."
+        text = f"Xóa thành viên “{member.full_name}” ({member.role}) khỏi Ban Chỉ đạo?\n" + removal_consequences(
+            member, roster.units_only_followed_by(member.id), roster.tasks_assigned_to(member.id)
         )
         if not messages.confirm(self, "Xóa thành viên", text):
             return
@@ -337,3 +337,18 @@ class RosterTab(LazyTab):
         if moved:
             self._changed(member.id)
         self.table.setFocus()
+
+
+def removal_consequences(member: MemberRow, orphaned: list[str], tasks: int) -> str:
+    """What deleting a member leaves behind, counted: the units no one else follows (named), the tasks left without
+    a responsible member."""
+    lines: list[str] = []
+    if orphaned:
+        shown = ", ".join(orphaned[:MAX_NAMED_UNITS])
+        more = f" và {len(orphaned) - MAX_NAMED_UNITS} đơn vị khác" if len(orphaned) > MAX_NAMED_UNITS else ""
+        lines.append(f"{len(orphaned)} đơn vị sẽ không còn ai theo dõi: {shown}{more}.")
+    elif member.unit_ids:
+        lines.append(f"{len(member.unit_ids)} đơn vị người này theo dõi đều còn thành viên khác theo dõi.")
+    if tasks:
+        lines.append(f"{tasks} nhiệm vụ đã giao cho người này sẽ để trống người phụ trách.")
+    return "\n".join(lines)

@@ -68,6 +68,20 @@ def test_roster_members_are_upserted_by_name_with_their_units(tmp_path: Path) ->
     assert members["Đinh Văn Một"].unit_names == ("Linh Thông",)
 
 
+def test_a_bad_phone_or_email_in_the_roster_is_an_error_naming_row_and_column(tmp_path: Path) -> None:
+    rows = [
+        ("Đinh Văn Một", "Bí thư", "Trưởng ban", "0912 345 678", "mot@dinhhoa.vn", "Linh Thông"),
+        ("Ma Thị Hai", "Trưởng Ban Tổ chức", "Ủy viên", "abc-123", "", "Bảo Linh"),
+        ("Hoàng Thị Hương", "Chánh Văn phòng", "Ủy viên", "", "huong@", "Quy Kỳ"),
+    ]
+    outcome = import_files([build_roster(tmp_path / "bcd.xlsx", rows)])[0]
+    assert outcome.status == "rejected"
+    texts = [e.text() for e in outcome.errors]
+    assert texts[0].startswith('Ban Chỉ đạo, dòng 3, cột "Điện thoại": số điện thoại "abc-123" không hợp lệ')
+    assert texts[1].startswith('Ban Chỉ đạo, dòng 4, cột "Email": địa chỉ email "huong@" không hợp lệ')
+    assert list_members() == []
+
+
 def test_an_unknown_unit_in_the_roster_is_an_error_naming_the_row(tmp_path: Path) -> None:
     rows = [("Đinh Văn Một", "Bí thư", "Trưởng ban", "", "", "Linh Thông; Xã Mộng Mơ")]
     outcome = import_files([build_roster(tmp_path / "bcd.xlsx", rows)])[0]
