@@ -56,9 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("export-summary", help="xuất bảng tổng hợp của huyện (Excel)")
     summary.add_argument("out", metavar="OUT.xlsx", help="tệp Excel sẽ ghi")
     summary.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
-    report = commands.add_parser("report", help="in báo cáo tổng hợp ra tệp PDF")
-    report.add_argument("out", metavar="OUT.pdf", help="tệp PDF sẽ ghi")
+    report = commands.add_parser("report", help="in báo cáo tổng hợp ra tệp PDF hoặc Word (.docx)")
+    report.add_argument("out", metavar="OUT.pdf|OUT.docx", help="tệp sẽ ghi; đuôi .docx: văn bản Word sửa được")
     report.add_argument("--as-of", metavar="KỲ", help='tính đến kỳ báo cáo, ví dụ "Năm 2018"')
+    _add_signing_arguments(report)
+    letters = commands.add_parser("urging-letters", help="công văn đôn đốc, mỗi đơn vị có việc cần đôn đốc một tệp")
+    letters.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu các công văn")
+    letters.add_argument("--period", metavar="KỲ", help='kỳ báo cáo, ví dụ "Năm 2017" (mặc định: kỳ hiện tại)')
+    letters.add_argument("--member", metavar="TÊN", help="chỉ các đơn vị do thành viên này phụ trách (tên hoặc mã số)")
+    letters.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF của mỗi công văn")
+    letters.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    _add_signing_arguments(letters)
     imports = commands.add_parser("import", help="nhập báo cáo của đơn vị và các bảng của huyện (Excel)")
     imports.add_argument(
         "files", metavar="TỆP", nargs="+", help="tệp .xlsx/.xlsm/.xls/.xlsb/.ods hoặc thư mục chứa các tệp"
@@ -71,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     return parser
+
+
+def _add_signing_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--number", metavar="SỐ", default="", help='số văn bản, ví dụ "125-BC/BTCHU"')
+    parser.add_argument("--signer", metavar="HỌ_TÊN", help="người ký (mặc định: Trưởng Ban Tổ chức trong DS BCĐ)")
+    parser.add_argument("--signer-title", metavar="CHỨC_DANH", default="TRƯỞNG BAN", help="chức danh người ký")
+
+
+def _signing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .services.report_content import Signing
+
+    return Signing(args.number, args.signer, args.signer_title)
 
 
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
@@ -185,10 +205,39 @@ def cmd_export_summary(out: str, as_of: str | None) -> int:
     return _write_file(out, as_of, export_summary, "bảng tổng hợp")
 
 
-def cmd_report(out: str, as_of: str | None) -> int:
+def cmd_report(out: str, as_of: str | None, signing) -> int:  # type: ignore[no-untyped-def]
+    """The report as PDF, or as a Word document when ``out`` ends in .docx."""
+    if out.lower().endswith(".docx"):
+        from .rendering.docx import render_report_docx
+
+        return _write_file(out, as_of, lambda path, period: render_report_docx(path, period, signing), "báo cáo Word")
     from .rendering.pdf import render_report_pdf
 
-    return _write_file(out, as_of, render_report_pdf, "báo cáo PDF")
+    return _write_file(out, as_of, lambda path, period: render_report_pdf(path, period, signing), "báo cáo PDF")
+
+
+def cmd_urging_letters(args: argparse.Namespace) -> int:
+    """One urging letter per unit with something to urge; a summary of what was written."""
+    from .rendering.letters import write_urging_letters
+    from .services.urging_letters import resolve_member
+
+    folder = Path(args.out)
+    try:
+        period = parse_period(args.period) if args.period else None
+        member_id = resolve_member(args.member).id if args.member else None
+        folder.mkdir(parents=True, exist_ok=True)
+        result = write_urging_letters(folder, period, member_id=member_id, signing=_signing(args), pdf=args.pdf)
+    except OSError as error:  # a wrong period or member (UserError) is reported by ``run``, JSON included
+        if args.json:
+            print(json.dumps({"error": f'không ghi được vào thư mục "{folder}"'}, ensure_ascii=False))
+        return _unwritable(folder, error)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for letter in result.letters:
+        print(f"{letter.path.name}: {letter.unit_name} — {letter.item_count} nội dung cần đôn đốc")
+    print(result.summary())
+    return 0
 
 
 _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cán bộ", "rotations": "luân chuyển",
@@ -315,7 +364,9 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "export-summary":
             return cmd_export_summary(args.out, args.as_of)
         if args.command == "report":
-            return cmd_report(args.out, args.as_of)
+            return cmd_report(args.out, args.as_of, _signing(args))
+        if args.command == "urging-letters":
+            return cmd_urging_letters(args)
         if args.command == "export-forms":
             return cmd_export_forms(args.out, args.unit, args.period)
     except UserError as error:  # a wrong value on the command line (period, unit…): exit 2, as argparse does

@@ -175,6 +175,7 @@ def check_demo(program: Program, db: Path, env: dict[str, str]) -> str:
 def check_documents(program: Program, db: Path, out_dir: Path, env: dict[str, str], help_text: str) -> list[str]:
     """The PDF report and the summary workbook, for the commands this build has (fonts, QtGui, openpyxl frozen)."""
     documents = [("report", out_dir / "báo cáo.pdf", b"%PDF-"), ("export-summary", out_dir / "tổng hợp.xlsx", b"PK")]
+    documents.append(("report", out_dir / "báo cáo.docx", b"PK"))  # python-docx's template must be in the bundle
     written = []
     for command, out, magic in documents:
         if command not in help_text.split():

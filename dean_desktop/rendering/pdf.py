@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+    from PySide6.QtGui import QPagedPaintDevice, QTextDocument, QTextTable
 
+    from ..services.party_document import PartyDocument
     from ..services.periods import Period
+    from ..services.report_content import Signing
 
 # Hướng dẫn 36-HD/VPTW: A4 portrait, margins top 20, bottom 20, left 30, right 15 mm; Times New Roman 14.
 MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
@@ -126,11 +128,14 @@ def build_document(html: str) -> QTextDocument:
     :func:`print_document` scales it to the printer's resolution.
     """
     from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QFont, QTextDocument
+    from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
     dpi = layout_dpi()
     doc = QTextDocument()
     doc.setUseDesignMetrics(True)
+    option = doc.defaultTextOption()  # break lines between words only: a figure is never split inside, its
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # column grows to hold it whole
+    doc.setDefaultTextOption(option)
     font = QFont(serif_family())
     font.setPointSizeF(BODY_PT)
     doc.setDefaultFont(font)
@@ -171,6 +176,86 @@ def _keep_headings_with_next(doc: QTextDocument, rooms: dict[int, float], bottom
         doc.markContentsDirty(0, doc.characterCount())
 
 
+# Rows of a table that must stay on the page where the table starts (the header row and the first data rows).
+WIDOW_ROWS = 3
+MAX_LAYOUT_PASSES = 40
+
+
+def _grid_tables(doc: QTextDocument) -> list[QTextTable]:
+    """The bordered tables of the document in order: the model's tables (the header and signature are borderless)."""
+    from PySide6.QtGui import QTextTable
+
+    tables = []
+    for frame in doc.rootFrame().childFrames():
+        if isinstance(frame, QTextTable) and frame.format().border() > 0:
+            tables.append(frame)
+    return tables
+
+
+def _row_span(doc: QTextDocument, table: QTextTable, row: int) -> tuple[float, float]:
+    """The top and bottom of a table row's text, in document coordinates."""
+    layout = doc.documentLayout()
+    tops, bottoms = [], []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if cell.row() != row or cell.column() != column:
+            continue
+        tops.append(layout.blockBoundingRect(cell.firstCursorPosition().block()).top())
+        bottoms.append(layout.blockBoundingRect(cell.lastCursorPosition().block()).bottom())
+    return min(tops), max(bottoms)
+
+
+def _layout_fix(doc: QTextDocument, model: PartyDocument) -> PartyDocument | None:
+    """The model changed to mend the first layout fault, or None when there is none: a table whose header and first
+    rows do not fit where it starts moves to the next page (with the sentence introducing it); a row that would be
+    split across two pages starts a continuation of its table, header repeated, on the next page."""
+    from dataclasses import replace
+
+    from ..services.party_document import Table
+
+    page_height = doc.pageSize().height()
+
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    tables = _grid_tables(doc)
+    blocks = list(model.blocks)
+    indexes = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    if len(tables) != len(indexes):  # the HTML and the model disagree: leave Qt's own layout
+        return None
+    for index, table in zip(indexes, tables, strict=True):
+        block = blocks[index]
+        assert isinstance(block, Table)
+        top = _row_span(doc, table, 0)[0]
+        last = min(WIDOW_ROWS, table.rows()) - 1
+        if not block.break_before and page(_row_span(doc, table, last)[1]) != page(top):
+            blocks[index] = replace(block, break_before=True)
+            return replace(model, blocks=tuple(blocks))
+        for row in range(1, table.rows()):
+            row_top, row_bottom = _row_span(doc, table, row)
+            if page(row_top) != page(row_bottom) and row > 1:
+                head = replace(block, rows=block.rows[: row - 1])
+                rest = Table(block.columns, block.rows[row - 1 :], break_before=True)
+                blocks[index : index + 1] = [head, rest]
+                return replace(model, blocks=tuple(blocks))
+    return None
+
+
+def paginate(model: PartyDocument) -> tuple[QTextDocument, PartyDocument]:
+    """Lay the document out on A4, mending layout faults until none is left: no row split across pages, no table
+    header left alone at the bottom of a page. Returns the text document and the model it was built from."""
+    from ..services.party_document import to_html
+
+    doc = build_document(to_html(model))
+    for _ in range(MAX_LAYOUT_PASSES):
+        fixed = _layout_fix(doc, model)
+        if fixed is None:
+            break
+        model = fixed
+        doc = build_document(to_html(model))
+    return doc, model
+
+
 def _full_page_a4(device: QPagedPaintDevice) -> None:
     """A4 portrait with no device margins: the document's own frame margins place the text."""
     from PySide6.QtCore import QMarginsF
@@ -184,8 +269,9 @@ def _full_page_a4(device: QPagedPaintDevice) -> None:
     )
 
 
-def print_document(html: str, device: QPagedPaintDevice) -> int:
-    """Paint ``html`` on ``device`` page by page, numbering pages from 2 at the top centre; returns the page count.
+def print_document(document: PartyDocument | str, device: QPagedPaintDevice) -> int:
+    """Paint a Party document (or plain HTML) on ``device`` page by page, numbering pages from 2 at the top centre;
+    returns the page count.
 
     Works for QPdfWriter and for the QPrinter a QPrintPreviewDialog hands to its ``paintRequested`` slot.
     """
@@ -193,7 +279,7 @@ def print_document(html: str, device: QPagedPaintDevice) -> int:
     from PySide6.QtGui import QFont, QPainter
 
     _full_page_a4(device)
-    doc = build_document(html)
+    doc = build_document(document) if isinstance(document, str) else paginate(document)[0]
     dpi = layout_dpi()
     page = doc.pageSize()
     pages = doc.pageCount()
@@ -221,8 +307,9 @@ def print_document(html: str, device: QPagedPaintDevice) -> int:
     return pages
 
 
-def render_html_pdf(html: str, out: Path, title: str = "") -> Path:
-    """Write ``html`` as an A4 PDF at ``out`` (replaced whole, never half-written); fonts are embedded."""
+def render_html_pdf(html: PartyDocument | str, out: Path, title: str = "") -> Path:
+    """Write a Party document (or plain HTML) as an A4 PDF at ``out`` (replaced whole, never half-written);
+    fonts are embedded."""
     from PySide6.QtGui import QPdfWriter
 
     ensure_gui_app()
@@ -243,20 +330,24 @@ def render_html_pdf(html: str, out: Path, title: str = "") -> Path:
     return out
 
 
-def render_report_pdf(out: Path, as_of: Period | None = None) -> Path:
-    """The summary report of both projects as a PDF."""
-    from ..services.report_content import report_html
+def render_pdf(document: PartyDocument, out: Path) -> Path:
+    return render_html_pdf(document, out, document.title)
 
-    return render_html_pdf(report_html(as_of), out, "Báo cáo kết quả thực hiện các Đề án")
+
+def render_report_pdf(out: Path, as_of: Period | None = None, signing: Signing | None = None) -> Path:
+    """The summary report of both projects as a PDF."""
+    from ..services.report_content import report_document
+
+    return render_pdf(report_document(as_of, signing=signing), out)
 
 
 def render_roster_pdf(out: Path) -> Path:
-    from ..services.report_content import roster_html
+    from ..services.report_content import roster_document
 
-    return render_html_pdf(roster_html(), out, "Danh sách Ban Chỉ đạo và phân công nhiệm vụ")
+    return render_pdf(roster_document(), out)
 
 
 def render_urging_pdf(out: Path, period: Period | None = None, member_id: int | None = None) -> Path:
-    from ..services.report_content import urging_html
+    from ..services.report_content import urging_document
 
-    return render_html_pdf(urging_html(period, member_id), out, "Danh sách đôn đốc")
+    return render_pdf(urging_document(period, member_id), out)

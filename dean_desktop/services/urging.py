@@ -18,7 +18,7 @@ from .formatting import format_date, format_judged_percent, format_number
 from .indicators import latest_returns, load_targets
 from .periods import Period, period_from_code
 from .roster import list_members
-from .rows import MemberRow, TaskRow
+from .rows import MemberRow, TaskRow, UnitRow
 from .units import list_units
 from .vocab import POSTGRAD, SENIOR_THEORY
 
@@ -136,6 +136,52 @@ def _task_item(task: TaskRow, project_short: str) -> UrgingItem:
     return UrgingItem(OVERDUE_TASK, task.unit_id, task.unit_name, reason, detail, task_id=task.id)
 
 
+@dataclass(frozen=True)
+class UnitUrging:
+    """What to chase in one unit, whoever follows it: the content of an urging letter to that unit."""
+
+    unit: UnitRow
+    items: tuple[UrgingItem, ...]
+    contacts: tuple[MemberRow, ...]  # the steering-committee members who follow the unit
+
+
+class _Context:
+    """Everything the urging rules read for one period, read once."""
+
+    def __init__(self, period: Period | str | None, today: date | None) -> None:
+        if period is None:
+            period = default_period()
+        elif isinstance(period, str):
+            period = period_from_code(period)
+        self.period = period
+        report = completeness(period)
+        self.expected = {u.unit_id: u for u in (*report.communes, *report.district)}
+        self.units = {u.id: u for u in list_units()}
+        self.figures = _unit_figures(period.end)
+        self.goals = {t.code: t.target_min for t in load_targets() if t.target_min is not None}
+        today = today or date.today()
+        self.overdue = [t for t in list_tasks() if t.overdue(today)]
+        self.shorts = {g.project_code: g.project_short for g in list_groups()}
+
+    def unit_items(self, unit_id: int) -> list[UrgingItem]:
+        """What the unit itself must catch up on (no return, behind a target); empty for a unit not expected to
+        report in the period (merged away, inactive)."""
+        unit = self.units.get(unit_id)
+        if unit is None or unit_id not in self.expected:
+            return []
+        items = []
+        if not self.expected[unit_id].sent:
+            items.append(UrgingItem(MISSING_RETURN, unit_id, unit.name, f"Chưa gửi báo cáo kỳ {self.period.label}"))
+        if unit.is_commune:
+            items.extend(_commune_items(unit_id, unit.name, self.figures))
+        else:
+            items.extend(_district_items(unit_id, unit.name, self.figures, self.goals))
+        return items
+
+    def task_item(self, task: TaskRow) -> UrgingItem:
+        return _task_item(task, self.shorts.get(task.project_code, task.project_code))
+
+
 def urging_lists(
     period: Period | str | None = None, *, member_id: int | None = None, today: date | None = None
 ) -> list[MemberUrging]:
@@ -143,39 +189,47 @@ def urging_lists(
 
     ``today`` decides which checklist tasks are overdue (default: the real date).
     """
-    if period is None:
-        period = default_period()
-    elif isinstance(period, str):
-        period = period_from_code(period)
-    today = today or date.today()
-    report = completeness(period)
-    expected = {u.unit_id: u for u in (*report.communes, *report.district)}
-    units = {u.id: u for u in list_units()}
-    figures = _unit_figures(period.end)
-    goals = {t.code: t.target_min for t in load_targets() if t.target_min is not None}
-    overdue = [t for t in list_tasks() if t.overdue(today)]
-    shorts = {g.project_code: g.project_short for g in list_groups()}
+    context = _Context(period, today)
     result = []
     for member in list_members():
         if member_id is not None and member.id != member_id:
             continue
         items: list[UrgingItem] = []
         for unit_id in member.unit_ids:
-            unit = units.get(unit_id)
-            if unit is None or unit_id not in expected:
-                continue  # not expected to report in this period (merged away, inactive)
-            if not expected[unit_id].sent:
-                reason = f"Chưa gửi báo cáo kỳ {period.label}"
-                items.append(UrgingItem(MISSING_RETURN, unit_id, unit.name, reason))
-            if unit.is_commune:
-                items.extend(_commune_items(unit_id, unit.name, figures))
-            else:
-                items.extend(_district_items(unit_id, unit.name, figures, goals))
+            items.extend(context.unit_items(unit_id))
         mine = set(member.unit_ids)
-        items.extend(
-            _task_item(t, shorts.get(t.project_code, t.project_code))
-            for t in overdue
-            if t.member_id == member.id or t.unit_id in mine
-        )
+        items.extend(context.task_item(t) for t in context.overdue if t.member_id == member.id or t.unit_id in mine)
         result.append(MemberUrging(member=member, items=tuple(items)))
+    return result
+
+
+def urging_by_unit(
+    period: Period | str | None = None, *, member_id: int | None = None, today: date | None = None
+) -> list[UnitUrging]:
+    """Each unit with something to chase for ``period`` — the same rules as :func:`urging_lists`, seen from the
+    unit: its own items and the overdue tasks it is responsible for. With ``member_id``, only that member's units.
+    Units with nothing to chase are left out."""
+    context = _Context(period, today)
+    members = list_members()
+    followers: dict[int, list[MemberRow]] = {}
+    for member in members:
+        for unit_id in member.unit_ids:
+            followers.setdefault(unit_id, []).append(member)
+    if member_id is not None:
+        chosen = [m for m in members if m.id == member_id]
+        unit_ids = list(chosen[0].unit_ids) if chosen else []
+    else:
+        unit_ids = list(context.expected)
+    tasks: dict[int, list[TaskRow]] = {}
+    for task in context.overdue:
+        if task.unit_id is not None:
+            tasks.setdefault(task.unit_id, []).append(task)
+    result = []
+    for unit_id in unit_ids:
+        unit = context.units.get(unit_id)
+        if unit is None:
+            continue
+        items = context.unit_items(unit_id) + [context.task_item(t) for t in tasks.get(unit_id, [])]
+        if items:
+            result.append(UnitUrging(unit, tuple(items), tuple(followers.get(unit_id, ()))))
     return result

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ..rendering.pdf import print_document, render_html_pdf
+from ..services.party_document import PartyDocument
 from . import recent_folders
 from .screen_fit import fit_to_screen
 from .widgets import messages
@@ -36,7 +37,7 @@ def make_printer() -> QPrinter:
     return printer
 
 
-def preview_dialog(parent: QWidget | None, html: str, title: str) -> QPrintPreviewDialog:
+def preview_dialog(parent: QWidget | None, html: PartyDocument | str, title: str) -> QPrintPreviewDialog:
     printer = make_printer()
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Xem trước khi in — {title}")
@@ -46,7 +47,9 @@ def preview_dialog(parent: QWidget | None, html: str, title: str) -> QPrintPrevi
     return dialog
 
 
-def output(parent: QWidget, mode: str, title: str, suggested: str, build_html: Callable[[], str]) -> None:
+def output(
+    parent: QWidget, mode: str, title: str, suggested: str, build_html: Callable[[], PartyDocument | str]
+) -> None:
     """Build the document in the background, then preview it, print it or save it as PDF."""
     pdf_path = ""
     if mode == PDF:
@@ -56,11 +59,11 @@ def output(parent: QWidget, mode: str, title: str, suggested: str, build_html: C
         if not pdf_path.lower().endswith(".pdf"):
             pdf_path += ".pdf"
 
-    def build(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> str:
+    def build(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> PartyDocument | str:
         progress(0, 1, f"Đang lập {title.lower()}…")
         return build_html()
 
-    def done(html: str) -> None:
+    def done(html: PartyDocument | str) -> None:
         if mode == PREVIEW:
             messages.run_dialog(preview_dialog(parent, html, title))
         elif mode == PRINT:

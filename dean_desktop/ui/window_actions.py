@@ -17,7 +17,7 @@ from .widgets import messages
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-PREVIEW, PRINT, PDF = "preview", "print", "pdf"  # the same modes as ui.printing
+PREVIEW, PRINT, PDF, WORD = "preview", "print", "pdf", "docx"  # the first three are ui.printing's modes
 
 
 def ask_summary_path(parent: QWidget) -> str:
@@ -25,6 +25,21 @@ def ask_summary_path(parent: QWidget) -> str:
     went."""
     name = f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
     return recent_folders.save_file(parent, recent_folders.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
+
+
+def ask_signing(parent: QWidget):  # type: ignore[no-untyped-def]
+    """The number and signer of the report (module-level so tests can replace it); None when cancelled."""
+    from .dialogs.document_dialogs import SigningDialog
+
+    dialog = SigningDialog("Số văn bản và người ký", parent)
+    return dialog.signing() if messages.run_dialog(dialog) else None
+
+
+def ask_docx_path(parent: QWidget, suggested: str) -> str:
+    """The save dialog for a Word file (module-level so tests can replace it), in the remembered export folder."""
+    return recent_folders.save_file(
+        parent, recent_folders.EXPORT, "Lưu thành văn bản Word", suggested, "Văn bản Word (*.docx)"
+    )
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, shortcut: str, slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
@@ -87,6 +102,14 @@ def install_print_menu(window: MainWindow) -> None:
     actions["report_pdf"] = _action(
         window, menu, "&Lưu báo cáo thành PDF…", "Ctrl+Shift+S", lambda: print_report(window, PDF)
     )
+    actions["report_docx"] = _action(
+        window,
+        menu,
+        "Lưu báo cáo thành &Word (.docx)…",
+        "",
+        lambda: print_report(window, WORD),
+        "Văn bản Word đúng thể thức, để sửa trước khi trình ký",
+    )
     menu.addSeparator()
     actions["roster_preview"] = _action(
         window, menu, "Danh sách Ban Chỉ đạo và &phân công…", "", lambda: print_roster(window, PREVIEW)
@@ -94,8 +117,19 @@ def install_print_menu(window: MainWindow) -> None:
     actions["roster_pdf"] = _action(
         window, menu, "Lưu danh sách Ban Chỉ đạo thành P&DF…", "", lambda: print_roster(window, PDF)
     )
+    actions["roster_docx"] = _action(
+        window, menu, "Lưu danh sách Ban Chỉ đạo thành Wo&rd…", "", lambda: print_roster(window, WORD)
+    )
     actions["urging_preview"] = _action(
         window, menu, "Danh sách đôn đốc của &tất cả thành viên…", "", lambda: print_urging(window)
+    )
+    actions["urging_letters"] = _action(
+        window,
+        menu,
+        "&Công văn đôn đốc…",
+        "",
+        lambda: write_urging_letters(window),
+        "Mỗi đơn vị còn việc cần đôn đốc một công văn (Word), gửi cấp ủy của đơn vị",
     )
 
 
@@ -106,24 +140,110 @@ def _as_of(window: MainWindow):  # type: ignore[no-untyped-def]
 
 
 def print_report(window: MainWindow, mode: str) -> None:
-    from ..services.report_content import report_html
+    """Ask for the number and signer, then preview, print, or save the report as PDF or Word."""
+    from ..services.report_content import report_document
     from . import printing
 
+    signing = ask_signing(window)
+    if signing is None:
+        return
     as_of = _as_of(window)
+    if mode == WORD:
+        save_report_docx(window, as_of, signing)
+        return
     printing.output(
         window,
         mode,
         "Báo cáo kết quả thực hiện các Đề án",
         printing.dated_name("bao-cao-de-an"),
-        lambda: report_html(as_of),
+        lambda: report_document(as_of, signing=signing),
     )
 
 
+def save_report_docx(window: MainWindow, as_of, signing) -> None:  # type: ignore[no-untyped-def]
+    from ..services.report_content import report_document
+
+    save_docx(window, "báo cáo", "bao-cao-de-an", lambda: report_document(as_of, signing=signing))
+
+
+def save_docx(window: MainWindow, what: str, stem: str, build) -> None:  # type: ignore[no-untyped-def]
+    """Ask where, then build a Party document off the GUI thread and write it as an editable Word file."""
+    from .workers import run_with_progress
+
+    path = ask_docx_path(window, f"{stem}-{date.today():%Y-%m-%d}.docx")
+    if not path:
+        return
+    target = Path(path if path.lower().endswith(".docx") else f"{path}.docx")
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        from ..rendering.docx import write_docx
+
+        progress(0, 1, f"Đang lập {what}…")
+        try:
+            return write_docx(build(), target)
+        except OSError as error:
+            raise DomainError(
+                f'Không ghi được tệp "{target}": tệp có đang mở trong Word không? ({error.strerror or error})'
+            ) from error
+
+    run_with_progress(
+        window,
+        f"Đang lập {what}…",
+        work,
+        lambda _path: messages.show_info(window, f"Đã lưu {what} vào tệp:\n{target}", "Lưu Word"),
+        lambda text: messages.show_error(window, text),
+    )
+
+
+def ask_urging_letters(window: MainWindow):  # type: ignore[no-untyped-def]
+    """The letters dialog (module-level so tests can replace it); None when cancelled."""
+    from ..services.roster import list_members
+    from .dialogs.document_dialogs import UrgingLettersDialog
+
+    dialog = UrgingLettersDialog(list_members(), _as_of(window), window)
+    return dialog if messages.run_dialog(dialog) else None
+
+
+def write_urging_letters(window: MainWindow) -> None:
+    """In → Công văn đôn đốc…: one letter per unit to urge, then what was written (units, items)."""
+    from .workers import run_with_progress
+
+    dialog = ask_urging_letters(window)
+    if dialog is None:
+        return
+    period, member_id, folder = dialog.period(), dialog.member_id(), dialog.folder()
+    signing, pdf = dialog.fields.signing(), dialog.pdf_check.isChecked()
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        from ..rendering.letters import write_urging_letters as write
+
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return write(
+                folder, period, member_id=member_id, signing=signing, pdf=pdf, progress=progress,
+                should_cancel=cancelled,
+            )  # fmt: skip
+        except OSError as error:
+            raise DomainError(f'Không ghi được vào thư mục "{folder}": {error.strerror or error}') from error
+
+    def done(result) -> None:  # type: ignore[no-untyped-def]
+        lines = [result.summary()]
+        lines += [f"– {letter.unit_name}: {letter.item_count} nội dung" for letter in result.letters[:30]]
+        if len(result.letters) > 30:
+            lines.append(f"… và {len(result.letters) - 30} đơn vị khác.")
+        messages.show_info(window, "\n".join(lines), "Công văn đôn đốc")
+
+    run_with_progress(window, "Đang tạo công văn đôn đốc…", work, done, lambda text: messages.show_error(window, text))
+
+
 def print_roster(window: MainWindow, mode: str) -> None:
-    from ..services.report_content import roster_html
+    from ..services.report_content import roster_document
     from . import printing
 
-    printing.output(window, mode, "Danh sách Ban Chỉ đạo", printing.dated_name("ban-chi-dao"), roster_html)
+    if mode == WORD:
+        save_docx(window, "danh sách Ban Chỉ đạo", "ban-chi-dao", roster_document)
+        return
+    printing.output(window, mode, "Danh sách Ban Chỉ đạo", printing.dated_name("ban-chi-dao"), roster_document)
 
 
 def print_urging(window: MainWindow) -> None:

@@ -64,6 +64,7 @@ def test_report_pdf_matches_indicators_json(demo_db: tuple[Path, Path], tmp_path
     assert str(out) in result.stdout and "Đã ghi báo cáo PDF" in result.stdout
     assert out.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, check=True).stdout.decode()
+    text = text.replace("\xa0", " ")  # figures are kept whole by non-breaking spaces
     for line in ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐỊNH HÓA", "BAN TỔ CHỨC", "ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO"]:
         assert line in text
     for item in indicators_json(db, folder, *as_of)["indicators"]:  # type: ignore[union-attr]
@@ -137,3 +138,44 @@ def test_report_command_loads_no_qt_widgets(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.pdf").exists()
+
+
+def test_report_docx_matches_indicators_json(demo_db: tuple[Path, Path], tmp_path: Path) -> None:
+    from docx import Document
+
+    db, folder = demo_db
+    out = tmp_path / "bao-cao.docx"
+    args = ["--number", "125-BC/BTCHU", "--signer", "Hoàng Văn Ký", "--signer-title", "PHÓ TRƯỞNG BAN"]
+    result = run_cli("--db", str(db), "report", str(out), *args, data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Đã ghi báo cáo Word" in result.stdout and str(out) in result.stdout
+    doc = Document(str(out))
+    text = "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    ).replace("\xa0", " ")
+    for line in ["HUYỆN ỦY ĐỊNH HÓA", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 125-BC/BTCHU", "PHÓ TRƯỞNG BAN", "Hoàng Văn Ký"]:
+        assert line in text, line
+    for item in indicators_json(db, folder)["indicators"]:  # type: ignore[union-attr]
+        expected = format_percent(item["value"]) if item["unit"] == "%" else f"{item['numerator']} {item['unit']}"
+        assert expected in text, (item["code"], expected)
+
+
+def test_urging_letters_command(demo_db: tuple[Path, Path], tmp_path: Path) -> None:
+    db, folder = demo_db
+    out = tmp_path / "cong-van"
+    result = run_cli("--db", str(db), "urging-letters", "--out", str(out), "--period", "Năm 2017", "--json",
+                     data_dir=folder)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    files = sorted(p.name for p in out.glob("*.docx"))
+    assert files and files == sorted(Path(x["file"]).name for x in data["letters"])
+    assert data["period"] == "Năm 2017" and data["items"] == sum(x["items"] for x in data["letters"]) > 0
+    again = run_cli("--db", str(db), "urging-letters", "--out", str(tmp_path / "b"), "--period", "2017",
+                    data_dir=folder)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert f"Đã tạo {len(files)} công văn đôn đốc kỳ Năm 2017" in again.stdout
+    for letter in data["letters"][:3]:
+        assert f"{letter['unit']} — {letter['items']} nội dung" in again.stdout
+    nobody = run_cli("--db", str(db), "urging-letters", "--out", str(out), "--member", "Không Có Ai", "--json",
+                     data_dir=folder)  # fmt: skip
+    assert nobody.returncode == 2 and "Không Có Ai" in json.loads(nobody.stdout)["error"]

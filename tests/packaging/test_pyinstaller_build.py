@@ -82,8 +82,8 @@ def test_pdf_report_and_summary_workbook_are_written(
     db = tmp_path / "de_an.db"
     smoke.check_demo(program, db, env)
     written = smoke.check_documents(program, db, tmp_path, env, smoke.check_help(program, env))
-    # Both commands of PRODUCT.md §5 ran and wrote a real PDF and a real workbook (checked by their first bytes).
-    assert [item.split()[0] for item in written] == ["report", "export-summary"]
+    # Both commands of PRODUCT.md §5 ran and wrote a real PDF, a real workbook and a real Word file (first bytes).
+    assert [item.split()[0] for item in written] == ["report", "export-summary", "report"]
 
 
 def test_window_opens_offscreen_and_closes_cleanly(program, smoke: ModuleType, tmp_path: Path) -> None:

@@ -55,8 +55,10 @@ CADRE_HEADERS = [
     "Ngoại ngữ",
     "Ghi chú",
 ]
-COMMUNE_SHEETS = ["Thông tin chung", "Một cửa", "Văn bản điện tử", "Cán bộ", "_meta", "_lists"]
-DISTRICT_SHEETS = ["Thông tin chung", "Cán bộ", "_meta", "_lists"]
+COMMUNE_SHEETS = ["Thông tin chung", "Một cửa", "Văn bản điện tử", "Cán bộ", "Hướng dẫn", "_meta", "_lists"]
+DISTRICT_SHEETS = ["Thông tin chung", "Cán bộ", "Hướng dẫn", "_meta", "_lists"]
+REQUIRED = {"Đơn vị", "Kỳ báo cáo", "Có phòng làm việc riêng", "Tổ chức", "Trao đổi văn bản điện tử", "Họ và tên",
+            "Năm sinh", "Chuyên môn", "Lý luận chính trị"}  # fmt: skip
 TABLES = {"Văn bản điện tử": EDOC_HEADERS, "Cán bộ": CADRE_HEADERS}
 LABELS = {"Thông tin chung": INFO_LABELS, "Một cửa": OFFICE_LABELS}
 H1_2017 = parse_period("6 tháng đầu năm 2017")
@@ -81,12 +83,19 @@ def district(store: Path, tmp_path: Path) -> Workbook:
     return export_one(tmp_path, "H01")  # Văn phòng Huyện ủy
 
 
+def unmarked(text: str) -> str:
+    """The contract's name of a label or header printed with its required mark."""
+    name = text.removesuffix(" (*)")
+    assert (name != text) == (name in REQUIRED), text  # required ones, and only they, carry the mark
+    return name
+
+
 def labels(ws: Worksheet) -> list[str]:
-    return [ws.cell(row, 1).value for row in range(4, ws.max_row + 1) if ws.cell(row, 1).value]
+    return [unmarked(ws.cell(row, 1).value) for row in range(4, ws.max_row + 1) if ws.cell(row, 1).value]
 
 
 def headers(ws: Worksheet) -> list[str]:
-    return [c.value for c in ws[3] if c.value]
+    return [unmarked(c.value) for c in ws[3] if c.value]
 
 
 def validation_for(ws: Worksheet, coordinate: str):
@@ -122,8 +131,8 @@ def test_district_form_has_only_general_info_and_cadres(district: Workbook) -> N
 
 def test_unit_and_period_are_prefilled(commune: Workbook, tmp_path: Path) -> None:
     info = commune["Thông tin chung"]
-    assert (info["A4"].value, info["B4"].value) == ("Đơn vị", "Xã Linh Thông")
-    assert (info["A5"].value, info["B5"].value) == ("Kỳ báo cáo", "6 tháng đầu năm 2017")
+    assert (info["A4"].value, info["B4"].value) == ("Đơn vị (*)", "Xã Linh Thông")
+    assert (info["A5"].value, info["B5"].value) == ("Kỳ báo cáo (*)", "6 tháng đầu năm 2017")
     assert all(info.cell(row, 2).value is None for row in (6, 7, 8))
     town = export_one(tmp_path / "town", "05536", "Quý III/2018")["Thông tin chung"]
     assert (town["B4"].value, town["B5"].value) == ("Thị trấn Chợ Chu", "Quý III/2018")
@@ -141,7 +150,9 @@ def test_each_sheet_has_a_title_and_a_vietnamese_instruction_line(commune: Workb
     for name in COMMUNE_SHEETS[:4]:
         ws = commune[name]
         assert "Xã Linh Thông" in ws["A1"].value and ws["A1"].font.b
-        assert "ô màu trắng" in ws["A2"].value and "Không đổi tên trang tính" in ws["A2"].value
+        note = ws["A2"].value
+        assert "(*)" in note and "bắt buộc" in note and "Không đổi tên trang tính" in note
+        assert "màu" not in note and "mũi tên" not in note  # nothing a printed form cannot show
     assert "A1:M1" in {str(r) for r in commune["Cán bộ"].merged_cells.ranges}
 
 

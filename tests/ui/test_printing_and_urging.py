@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from dean_desktop.services.formatting import format_percent
 from dean_desktop.services.indicators import indicator_report
+from dean_desktop.services.report_content import Signing
 from dean_desktop.services.urging import urging_lists
 from dean_desktop.ui.main_window import MainWindow
 
@@ -39,11 +40,13 @@ def test_save_the_report_as_pdf_for_the_chosen_period(
     infos: list[str] = []
     monkeypatch.setattr("dean_desktop.ui.printing.ask_pdf_path", lambda parent, suggested: str(target))
     monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
+    monkeypatch.setattr("dean_desktop.ui.window_actions.ask_signing", lambda parent: Signing("7-BC/BTCHU", "Lò Văn Ký"))
     window = open_window(qtbot, demo_store)
     window.overview.period_combo.setCurrentIndex(window.overview.period_combo.findText("Năm 2017"))
     window.print_actions["report_pdf"].trigger()
     qtbot.waitUntil(lambda: bool(infos), timeout=30000)
     text = pdf_text(target)
+    assert "Số 7-BC/BTCHU" in text and "Lò Văn Ký" in text
     assert "HUYỆN ỦY ĐỊNH HÓA" in text and "BÁO CÁO" in text
     postgrad = next(i for i in indicator_report("2017").indicators if i.code == "cadre.postgrad_district")
     assert format_percent(postgrad.value) in text

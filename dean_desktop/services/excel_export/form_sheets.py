@@ -24,6 +24,12 @@ TITLE_ROW, NOTE_ROW = 1, 2
 LABEL_FIRST_ROW = 4  # label sheets: labels from this row, one row per label
 HEADER_ROW = 3  # table sheets: the header row; data start right below
 MAX_COLUMN = 16384
+REQUIRED_MARK = " (*)"  # after a required label or header; the importer reads "Họ và tên (*)" as "Họ và tên"
+HAND_ROW_MM = 8.5  # a printed row one can write in by hand
+_PRINTABLE_MM = {False: 210 - 25.4, True: 297 - 25.4}  # A4 width less the 0.5-inch side margins
+# Excel's column unit: the digit of the workbook's Normal font (Times New Roman 12: 8 px), plus padding. With Calibri
+# as the Normal font a machine without it (LibreOffice on Linux) measures columns in another font's digits.
+_DIGIT_PX, _CELL_PADDING_PX = 8, 5
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -53,6 +59,11 @@ class Field:
     label: str
     kind: str = "text"
     prompt: str = ""
+    required: bool = False
+
+    @property
+    def printed(self) -> str:
+        return self.label + (REQUIRED_MARK if self.required else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,11 @@ class Column:
     header: str
     kind: str = "text"
     width: float = 12
+    required: bool = False
+
+    @property
+    def printed(self) -> str:
+        return self.header + (REQUIRED_MARK if self.required else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,26 +255,48 @@ def print_setup(ws: Worksheet, landscape: bool, title_rows: str | None) -> None:
 
 
 def label_sheet(
-    wb: Workbook, name: str, title: str, note: str, fields: Sequence[Field], values: dict[str, Any]
+    wb: Workbook,
+    name: str,
+    title: str,
+    note: str,
+    fields: Sequence[Field],
+    values: dict[str, Any],
+    hints: dict[str, str] | None = None,
 ) -> Worksheet:
-    """Labels in column A (locked), values in column B (unlocked, validated)."""
+    """Labels in column A (locked), values in column B (unlocked, validated), and in column C how to write a value
+    ("(Có / Không)"), in brackets so that the importer reads it as a hint, never as the value."""
+    hints = hints or {}
     ws = wb.create_sheet(name)
-    ws.column_dimensions["A"].width = max(30, max(len(f.label) for f in fields) * 1.15 + 4)
-    ws.column_dimensions["B"].width = 44
-    style_title(ws, 2, title, note)
+    ws.column_dimensions["A"].width = max(30, max(len(f.printed) for f in fields) * 1.15 + 4)
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 34
+    style_title(ws, 3, title, note)
     validations = Validations(ws)
     for offset, field in enumerate(fields):
         row = LABEL_FIRST_ROW + offset
-        _style_fixed(write(ws, row, 1, field.label), _LABEL_FILL, center=False)
+        _style_fixed(write(ws, row, 1, field.printed), _LABEL_FILL, center=False)
         cell = write(ws, row, 2, values.get(field.label))
         style_input(cell, field.kind)
         validations.add(field.kind, cell.coordinate)
-        ws.row_dimensions[row].height = 48 if field.kind == "note" else 21
+        hint = hints.get(field.kind)
+        if hint:
+            hint_cell = write(ws, row, 3, f"({hint})")
+            hint_cell.font = _font(11, italic=True, color="404040")
+            hint_cell.alignment = Alignment(vertical="center", wrap_text=True)
+            hint_cell.protection = _LOCKED
+        ws.row_dimensions[row].height = 48 if field.kind == "note" else 27  # ≥ 8 mm: room to write by hand
     empty = [i for i, f in enumerate(fields) if values.get(f.label) is None]
     _select(ws, f"B{LABEL_FIRST_ROW + (empty[0] if empty else 0)}")
     protect(ws, allow_rows=False)
     print_setup(ws, landscape=False, title_rows=None)
     return ws
+
+
+def hand_row_height(columns: Sequence[Column], landscape: bool) -> float:
+    """The row height (points) that prints at least HAND_ROW_MM tall once the sheet is shrunk to the page width."""
+    sheet_mm = sum(c.width * _DIGIT_PX + _CELL_PADDING_PX for c in columns) * 25.4 / 96
+    scale = min(1.0, _PRINTABLE_MM[landscape] / sheet_mm)
+    return round(HAND_ROW_MM / scale * 72 / 25.4 + 0.5, 1)
 
 
 def table_sheet(
@@ -272,6 +310,7 @@ def table_sheet(
     validated_rows: int = 300,
     landscape: bool = False,
     frozen_columns: int = 0,
+    hand_rows: bool = False,
 ) -> Worksheet:
     """Title, instruction, one header row, then an open block of input rows.
 
@@ -289,14 +328,17 @@ def table_sheet(
         dim = ws.column_dimensions[letter]
         dim.width = column.width
         style_input(dim, column.kind, bordered=False)
-        _style_fixed(write(ws, HEADER_ROW, index, column.header), _HEADER_FILL, center=True)
-        header_lines = max(header_lines, wrapped_lines(column.header, column.width))
+        _style_fixed(write(ws, HEADER_ROW, index, column.printed), _HEADER_FILL, center=True)
+        header_lines = max(header_lines, wrapped_lines(column.printed, column.width))
         validations.add(column.kind, f"{letter}{first}:{letter}{last_row}")
     rest = get_column_letter(last + 1)
     ws.column_dimensions[rest] = ColumnDimension(ws, index=rest, min=last + 1, max=MAX_COLUMN, width=9)
     ws.column_dimensions[rest].protection = _UNLOCKED
     ws.row_dimensions[HEADER_ROW].height = 16 * header_lines + 6
+    height = hand_row_height(columns, landscape) if hand_rows else None
     for offset in range(max(bordered_rows, len(prefill))):
+        if height is not None:
+            ws.row_dimensions[first + offset].height = height
         values = prefill[offset] if offset < len(prefill) else ()
         for index, column in enumerate(columns, start=1):
             cell = write(ws, first + offset, index, values[index - 1] if index <= len(values) else None)
@@ -305,6 +347,33 @@ def table_sheet(
     _select(ws, f"{get_column_letter(frozen_columns + 1)}{first}")
     protect(ws, allow_rows=True)
     print_setup(ws, landscape=landscape, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return ws
+
+
+def guide_sheet(wb: Workbook, name: str, title: str, rows: Sequence[tuple[str, str, bool, str]]) -> Worksheet:
+    """A printable page that says, for each sheet's column or label, whether it is required and how to write it
+    (the allowed values of a coded column), for whoever fills the form on paper."""
+    ws = wb.create_sheet(name)
+    widths = (18, 26, 11, 60)
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    note = "Các cột, mục có dấu (*) là bắt buộc. Ô có giá trị cố định: ghi đúng một trong các giá trị nêu ở đây."
+    style_title(ws, len(widths), title, note)
+    headers = ("Trang tính", "Cột / mục", "Bắt buộc", "Cách ghi, giá trị được chọn")
+    for index, header in enumerate(headers, start=1):
+        _style_fixed(write(ws, HEADER_ROW, index, header), _HEADER_FILL, center=True)
+    for offset, (sheet, label, required, how) in enumerate(rows, start=1):
+        row = HEADER_ROW + offset
+        for index, value in enumerate((sheet, label, "Có (*)" if required else "", how), start=1):
+            cell = write(ws, row, index, value)
+            cell.font = _font(11, bold=index == 2)
+            cell.border = _BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal="center" if index == 3 else None)
+            cell.protection = _LOCKED
+        lines = max(1, wrapped_lines(how, widths[3]), wrapped_lines(label, widths[1]))
+        ws.row_dimensions[row].height = 15 * lines + 3
+    protect(ws, allow_rows=False)
+    print_setup(ws, landscape=False, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     return ws
 
 

@@ -17,7 +17,8 @@ from ..rows import UnitRow
 from ..units import list_units
 from ..vntext import fold, strip_marks
 from ..vocab import EDUCATION, ETHNIC_GROUPS, GENDERS, POLITICAL_THEORY, STATE_MGMT
-from .form_sheets import Column, Field, ListSpec, label_sheet, lists_sheet, meta_sheet, table_sheet
+from .form_sheets import Column, Field, ListSpec, guide_sheet, label_sheet, lists_sheet, meta_sheet, table_sheet
+from .summary_sheet import use_times_new_roman
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,14 @@ SHEET_META = "_meta"
 SHEET_LISTS = "_lists"
 
 INFO_FIELDS: tuple[Field, ...] = (
-    Field("Đơn vị", "unit"),
-    Field("Kỳ báo cáo", "period"),
+    Field("Đơn vị", "unit", required=True),
+    Field("Kỳ báo cáo", "period", required=True),
     Field("Ngày lập", "date"),
     Field("Người lập", "text"),
     Field("Điện thoại", "phone"),
 )
 OFFICE_FIELDS: tuple[Field, ...] = (
-    Field("Có phòng làm việc riêng", "yesno"),
+    Field("Có phòng làm việc riêng", "yesno", required=True),
     Field("Diện tích phòng (m²)", "decimal"),
     Field("Số máy vi tính", "whole"),
     Field("Số máy in", "whole"),
@@ -52,21 +53,21 @@ OFFICE_FIELDS: tuple[Field, ...] = (
 )
 EDOC_COLUMNS: tuple[Column, ...] = (
     Column("STT", "seq", 6),
-    Column("Tổ chức", "text", 32),
-    Column("Trao đổi văn bản điện tử", "yesno", 16),
+    Column("Tổ chức", "text", 32, required=True),
+    Column("Trao đổi văn bản điện tử", "yesno", 16, required=True),
     Column("Từ ngày", "date", 14),
     Column("Ghi chú", "note", 30),
 )
 CADRE_COLUMNS: tuple[Column, ...] = (
     Column("STT", "seq", 5),
-    Column("Họ và tên", "text", 24),
-    Column("Năm sinh", "birth_year", 8),
+    Column("Họ và tên", "text", 24, required=True),
+    Column("Năm sinh", "birth_year", 9, required=True),
     Column("Giới tính", "gender", 8),
     Column("Dân tộc", "ethnic", 10),
     Column("Chức vụ", "text", 22),
-    Column("Chuyên môn", "education", 16),
+    Column("Chuyên môn", "education", 16, required=True),
     Column("Chuyên ngành", "text", 16),
-    Column("Lý luận chính trị", "theory", 16),
+    Column("Lý luận chính trị", "theory", 16, required=True),
     Column("Quản lý nhà nước", "state", 19),
     Column("Tin học", "text", 10),
     Column("Ngoại ngữ", "text", 10),
@@ -87,17 +88,35 @@ EDOC_EXTRA_ROWS = 20  # bordered empty rows below the pre-filled organisations
 CADRE_BORDERED_ROWS = 40  # bordered rows; the columns stay open (unlocked, formatted) below
 VALIDATED_ROWS = 300  # dropdowns and checks cover this many data rows
 
+# Instructions that read right on screen and on paper (a printed form has no colours to point at, no dropdowns).
 _NOTE_LABELS = (
-    "Điền vào các ô màu trắng ở cột B; chọn giá trị trong danh sách ở các ô có mũi tên. Không đổi tên trang tính."
+    "Ghi giá trị vào cột B, mỗi dòng một mục; mục có dấu (*) là bắt buộc. Cách ghi in ở cột C; trên máy tính có thể"
+    " chọn trong danh sách của ô. Không đổi tên trang tính."
 )
 _NOTE_EDOC = (
-    "Mỗi tổ chức một dòng; điền vào các ô màu trắng, chọn Có/Không trong danh sách. "
-    "Có thể chèn thêm dòng. Không đổi tên trang tính và dòng tiêu đề cột."
+    "Mỗi tổ chức một dòng; cột có dấu (*) là bắt buộc. Cột Trao đổi văn bản điện tử ghi Có hoặc Không. "
+    "Có thể thêm dòng. Không đổi tên trang tính và dòng tiêu đề cột."
 )
 _NOTE_CADRES = (
-    "Mỗi cán bộ lãnh đạo, quản lý một dòng; điền vào các ô màu trắng, chọn giá trị trong danh sách ở các ô có mũi tên. "
-    "Bắt buộc: Họ và tên, Năm sinh, Chuyên môn, Lý luận chính trị. Có thể chèn thêm dòng. Không đổi tên trang tính."
+    "Mỗi cán bộ lãnh đạo, quản lý một dòng; cột có dấu (*) là bắt buộc. Các cột Giới tính, Chuyên môn, Lý luận chính"
+    ' trị, Quản lý nhà nước ghi đúng một giá trị in ở trang "Hướng dẫn" (trên máy tính: chọn trong danh sách'
+    " của ô). Có thể thêm dòng. Không đổi tên trang tính."
 )
+SHEET_GUIDE = "Hướng dẫn"
+#: How to write a value of each kind, printed beside a label and on the guide page.
+_HOW: dict[str, str] = {
+    "yesno": "Có / Không",
+    "date": "ngày/tháng/năm, ví dụ 25/11/2016",
+    "decimal": "một số, ví dụ 34,5",
+    "whole": "số nguyên, ví dụ 3",
+    "birth_year": "năm sinh 4 chữ số, ví dụ 1975",
+    "period": "ví dụ: Năm 2017; 6 tháng đầu năm 2017; Quý I/2017",
+    "phone": "số điện thoại, ví dụ 0912 345 678",
+    "seq": "số thứ tự 1, 2, 3…",
+    "text": "ghi tự do",
+    "note": "ghi tự do",
+    "unit": "tên đơn vị (đã in sẵn)",
+}
 _PREFIXES = {"xa": "Xã", "thi_tran": "Thị trấn"}
 _NOT_FILENAME = re.compile(r"[^A-Za-z0-9]+")
 
@@ -155,17 +174,43 @@ def _lists(period: Period) -> list[ListSpec]:
     ]
 
 
+def _how(kind: str) -> str:
+    """How to write a value of ``kind``: the allowed values of a coded kind, or the shape of the value."""
+    coded = {
+        "gender": GENDERS,
+        "education": tuple(EDUCATION.values()),
+        "theory": tuple(POLITICAL_THEORY.values()),
+        "state": tuple(STATE_MGMT.values()),
+    }
+    if kind in coded:
+        return " / ".join(coded[kind])
+    if kind == "ethnic":
+        return f"một trong {len(ETHNIC_GROUPS)} dân tộc, ví dụ: {', '.join(ETHNIC_GROUPS[:6])}…"
+    return _HOW.get(kind, "")
+
+
+def _guide_rows(unit: UnitRow) -> list[tuple[str, str, bool, str]]:
+    rows = [(SHEET_INFO, f.label, f.required, _how(f.kind)) for f in INFO_FIELDS]
+    if unit.is_commune:
+        rows += [(SHEET_OFFICE, f.label, f.required, _how(f.kind)) for f in OFFICE_FIELDS]
+        rows += [(SHEET_EDOC, c.header, c.required, _how(c.kind)) for c in EDOC_COLUMNS]
+    rows += [(SHEET_CADRES, c.header, c.required, _how(c.kind)) for c in CADRE_COLUMNS]
+    return rows
+
+
 def build_form(unit: UnitRow, period: Period) -> Workbook:
     """The blank form of ``unit`` for ``period``; a district unit's form has only `Thông tin chung` and `Cán bộ`."""
     wb = Workbook()
+    use_times_new_roman(wb)
     wb.remove(wb.active)
     name = unit_display_name(unit)
     heading = f"{name} – {period.label}"
     info = {"Đơn vị": name, "Kỳ báo cáo": period.label}
-    label_sheet(wb, SHEET_INFO, f"BÁO CÁO THỰC HIỆN ĐỀ ÁN\n{heading}", _NOTE_LABELS, INFO_FIELDS, info)
+    hints = {kind: _how(kind) for kind in ("yesno", "date", "decimal", "whole", "period")}
+    label_sheet(wb, SHEET_INFO, f"BÁO CÁO THỰC HIỆN ĐỀ ÁN\n{heading}", _NOTE_LABELS, INFO_FIELDS, info, hints)
     if unit.is_commune:
         title = f"BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ (MỘT CỬA)\n{heading}"
-        label_sheet(wb, SHEET_OFFICE, title, _NOTE_LABELS, OFFICE_FIELDS, {})
+        label_sheet(wb, SHEET_OFFICE, title, _NOTE_LABELS, OFFICE_FIELDS, {}, hints)
         table_sheet(
             wb,
             SHEET_EDOC,
@@ -176,6 +221,7 @@ def build_form(unit: UnitRow, period: Period) -> Workbook:
             bordered_rows=len(EDOC_ORGS) + EDOC_EXTRA_ROWS,
             validated_rows=VALIDATED_ROWS,
             frozen_columns=0,
+            hand_rows=True,
         )
     table_sheet(
         wb,
@@ -187,7 +233,9 @@ def build_form(unit: UnitRow, period: Period) -> Workbook:
         validated_rows=VALIDATED_ROWS,
         landscape=True,
         frozen_columns=2,
+        hand_rows=True,
     )
+    guide_sheet(wb, SHEET_GUIDE, f"HƯỚNG DẪN GHI BIỂU MẪU\n{heading}", _guide_rows(unit))
     meta_sheet(
         wb,
         SHEET_META,

@@ -27,7 +27,7 @@ from ..rotations import rotation_count
 from ..snapshot import consistent_read
 from ..units import communes_valid_on
 from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS, yes_no_label
-from .summary_sheet import Percent, SummarySheet
+from .summary_sheet import Percent, SummarySheet, use_times_new_roman
 
 Progress = Callable[[int, int], None]
 
@@ -461,6 +461,7 @@ def export_summary(
     handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
     os.close(handle)
     wb = Workbook(write_only=True)
+    use_times_new_roman(wb)
     try:
         try:
             for index, step in enumerate(steps):

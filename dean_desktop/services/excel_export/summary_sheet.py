@@ -3,7 +3,6 @@ repeated on each printed page, frozen panes, A4 landscape fitted to the width, a
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,9 +12,12 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 
+from ..formatting import format_percent
 from ..vocab import yes_no_label
 from .safe import FORMULA_PREFIXES, clean_text, write_only_cell
+from .text_width import BODY_SIZE, FONT_NAME, LINE_POINTS, longest_word_width, text_width, wrapped_lines
 
 PERCENT_FORMAT = "0.0 %"  # shows 16,4 % where the decimal separator is a comma (Vietnamese Windows)
 DATE_FORMAT = "dd/mm/yyyy"
@@ -24,13 +26,23 @@ HEADER_ROW = 4
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FONT = Font(bold=True)
+_HEADER_FONT = Font(name=FONT_NAME, size=BODY_SIZE, bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_TITLE_FONT = Font(bold=True, size=14)
-_SUBTITLE_FONT = Font(italic=True)
+_TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+_SUBTITLE_FONT = Font(name=FONT_NAME, size=BODY_SIZE, italic=True)
+_BODY_FONT = Font(name=FONT_NAME, size=BODY_SIZE, family=1)
 _CENTER = Alignment(horizontal="center")
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+MIN_WIDTH = 5.0
+WRAP_FROM = 24.0  # a column may grow to its given width or this, whichever is more; longer text wraps
+
+
+def use_times_new_roman(wb: Workbook) -> None:
+    """Times New Roman 12 as the workbook's Normal font, before any sheet is written: every cell without a font of
+    its own, and Excel's unit of column width, follow it."""
+    wb._fonts = IndexedList([_BODY_FONT])
+    wb._named_styles["Normal"].font = _BODY_FONT
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +57,29 @@ class Percent:
         return PERCENT_FORMAT if self.decimals == 1 else f"0.{'0' * self.decimals} %"
 
 
+def shown_text(value: Any) -> str:
+    """The text a cell shows for ``value`` (what its printed width depends on)."""
+    if value is None:
+        return ""
+    if isinstance(value, Percent):
+        return format_percent(value.value) if value.value is not None else ""
+    if isinstance(value, bool):
+        return yes_no_label(value)
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
 class SummarySheet:
     """One write-only sheet: title rows, a bold bordered header row, then the data rows.
 
-    ``boxed`` sheets (the short ones) get bordered, top-aligned, wrapped data cells; long registers stay plain cells
-    (fast to write) and print with grid lines instead.
+    Each column is as wide as its widest value and the longest word of its header, measured with Times New Roman's
+    own metrics, up to its given width (or WRAP_FROM, whichever is more); longer values wrap within it and their row
+    grows. ``boxed`` sheets (the short ones) get bordered, top-aligned cells; long registers stay plain cells (fast
+    to write) and print with grid lines instead. Everything is written by :meth:`rows`, once the values are known:
+    a write-only sheet takes its column widths before its first row.
     """
 
     def __init__(
@@ -63,11 +93,12 @@ class SummarySheet:
     ):
         self.ws = ws = wb.create_sheet(name)
         self.boxed = boxed
+        self.title, self.subtitle = title, subtitle
+        self.headers = [header for header, _ in columns]
+        self.caps = [max(width, WRAP_FROM) for _, width in columns]
         self.widths = [width for _, width in columns]
+        self.wrapping: list[bool] = []
         self.row_count = 0
-        last = get_column_letter(len(columns))
-        for index, (_, width) in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
         ws.freeze_panes = f"A{HEADER_ROW + 1}"
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         ws.page_setup.orientation = "landscape"
@@ -80,19 +111,36 @@ class SummarySheet:
         ws.page_margins.left = ws.page_margins.right = 0.5
         ws.page_margins.top = ws.page_margins.bottom = 0.6
         ws.oddFooter.center.text = "Trang &P/&N"
+
+    def _size_columns(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Every distinct value is measured (a short text in capitals can be wider than a long one)."""
+        self.wrapping = []
+        for index, header in enumerate(self.headers):
+            values = {row[index] for row in rows if index < len(row)}
+            values.discard(None)
+            texts = {v if v.__class__ is str else shown_text(v) for v in values}
+            content = max((text_width(t) for t in texts), default=0.0)
+            header_word = longest_word_width(header, bold=True)
+            width = round(max(MIN_WIDTH, header_word + 1, min(content + 1, self.caps[index])), 1)
+            self.widths[index] = width
+            self.wrapping.append(content > width - 0.5)  # some value of this column wraps within it
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = width
+
+    def _write_heading(self) -> None:
+        ws = self.ws
+        last = get_column_letter(len(self.headers))
         ws.merged_cells.add(f"A1:{last}1")
         ws.merged_cells.add(f"A2:{last}2")
-        lines = max(math.ceil(len(header) / max(width - 1.5, 1.0)) for header, width in columns)
-        ws.row_dimensions[HEADER_ROW].height = 15 * max(lines, 2) + 3
-        ws.append([self._styled(title, font=_TITLE_FONT, alignment=_CENTER)])
-        ws.append([self._styled(subtitle, font=_SUBTITLE_FONT, alignment=_CENTER)])
+        lines = max(wrapped_lines(h, self.widths[i] - 0.5, bold=True) for i, h in enumerate(self.headers))
+        ws.row_dimensions[HEADER_ROW].height = LINE_POINTS * max(lines, 2) + 4
+        ws.append([self._styled(self.title, font=_TITLE_FONT, alignment=_CENTER)])
+        ws.append([self._styled(self.subtitle, font=_SUBTITLE_FONT, alignment=_CENTER)])
         ws.append([])
-        ws.append(
-            [
-                self._styled(header, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BORDER, alignment=_HEADER_ALIGN)
-                for header, _ in columns
-            ]
-        )
+        header = [
+            self._styled(h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BORDER, alignment=_HEADER_ALIGN)
+            for h in self.headers
+        ]
+        ws.append(header)
 
     def _styled(self, value: Any, **style: Any) -> Cell:
         cell = write_only_cell(self.ws, value)
@@ -123,25 +171,34 @@ class SummarySheet:
         cell.alignment = _TOP_WRAP
         return cell
 
-    def _row_height(self, row: Sequence[Any]) -> float | None:
-        """Wrapped text does not grow its row when the file is opened everywhere; estimate the lines it takes."""
-        lines = 1
-        for value, width in zip(row, self.widths, strict=False):
-            if isinstance(value, str) and len(value) > width:
-                lines = max(lines, math.ceil(len(value) / max(width * 1.2 - 1, 1.0)))
-        return 15.0 * lines if lines > 1 else None
+    def _row_lines(self, row: Sequence[Any]) -> list[int]:
+        """Lines each text cell takes in its column (wrapped text does not grow its row everywhere: say so)."""
+        lines = []
+        for value, width, wraps in zip(row, self.widths, self.wrapping, strict=False):
+            many = 1
+            if wraps and isinstance(value, str) and text_width(value) > width - 0.5:
+                many = wrapped_lines(value, width - 0.5)
+            lines.append(many)
+        return lines
 
     def rows(self, rows: Iterable[Sequence[Any]]) -> None:
         ws = self.ws
-        if not self.boxed:
-            append, plain = ws.append, self._plain
-            for row in rows:
-                append([plain(v) for v in row])
-                self.row_count += 1
-            return
+        rows = list(rows)
+        self._size_columns(rows)
+        self._write_heading()
         for row in rows:
-            height = self._row_height(row)
-            if height is not None:
-                ws.row_dimensions[HEADER_ROW + 1 + self.row_count].height = height
-            ws.append([self._boxed(v) for v in row])
+            lines = self._row_lines(row)
+            tallest = max(lines, default=1)
+            if tallest > 1:
+                ws.row_dimensions[HEADER_ROW + 1 + self.row_count].height = LINE_POINTS * tallest + 2
+            if self.boxed:
+                ws.append([self._boxed(v) for v in row])
+            else:
+                cells = [self._plain(v) for v in row]
+                for index, many in enumerate(lines):
+                    if many > 1:  # only the cells that wrap carry a style: the register stays fast to write
+                        cell = cells[index] if isinstance(cells[index], Cell) else write_only_cell(ws, cells[index])
+                        cell.alignment = _TOP_WRAP
+                        cells[index] = cell
+                ws.append(cells)
             self.row_count += 1

@@ -109,13 +109,13 @@ class UrgingPanel(QWidget):
             self.summary.setText(f"Không có việc cần đôn đốc trong kỳ {label}.")
 
     def print_list(self, all_members: bool) -> None:
-        from ...services.report_content import urging_html
+        from ...services.report_content import urging_document
 
         period = self.period()
         member_id = None if all_members else self.member_id
         title = "Danh sách đôn đốc" + ("" if all_members else " của thành viên")
         printing.output(
-            self, printing.PREVIEW, title, printing.dated_name("don-doc"), lambda: urging_html(period, member_id)
+            self, printing.PREVIEW, title, printing.dated_name("don-doc"), lambda: urging_document(period, member_id)
         )
 
 
