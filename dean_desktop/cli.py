@@ -153,25 +153,16 @@ _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cá
 
 def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
     """Import returns and district workbooks; exit 1 when any file was rejected (the others still land)."""
-    from .models import db
-    from .models.schema import backup_name, backup_to
-    from .paths import backup_dir_for
-    from .services.excel_import import import_files, workbook_files
-
-    paths = workbook_files([Path(f) for f in files])
-    if not paths:
-        print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
-        return 1
-    if not dry_run and db.database != ":memory:":
-        db_path = Path(db.database)
-        backup_to(backup_dir_for(db_path) / backup_name(db_path, "truoc-khi-nhap"))
+    from .services.excel_import.operation import run_import
 
     def progress(done: int, total: int, name: str) -> None:
-        if name:
+        if name and total > 3 and not as_json:
             print(f"[{done + 1}/{total}] {name}", file=sys.stderr, flush=True)
 
-    show_progress = not as_json and len(paths) > 3
-    outcomes = import_files(paths, dry_run=dry_run, progress=progress if show_progress else None)
+    outcomes = run_import([Path(f) for f in files], dry_run=dry_run, progress=progress)
+    if not outcomes:
+        print("Lỗi: không tìm thấy tệp Excel (.xlsx, .xlsm, .xls) nào để nhập.", file=sys.stderr)
+        return 1
     if as_json:
         print(json.dumps([o.as_json() for o in outcomes], ensure_ascii=False, indent=2))
     else:

@@ -54,3 +54,9 @@ def test_models_and_services_are_qt_free(path: Path) -> None:
 def test_ui_does_not_touch_peewee(path: Path) -> None:
     for module, _ in imported_modules(path):
         assert not module.startswith(("peewee", "dean_desktop.models")), f"{path.name} imports {module}"
+
+
+def test_the_command_line_is_a_face_on_the_services_not_on_the_store() -> None:
+    """cli.py parses, calls services and prints; the import's backup and writes happen in the services."""
+    for module, _ in imported_modules(PACKAGE / "cli.py"):
+        assert not module.startswith(("peewee", "dean_desktop.models")), f"cli.py imports {module}"

@@ -83,6 +83,11 @@ class Rotation(BaseModel):
     decision_date = DateField(null=True, index=True)
     months = IntegerField(null=True)
     notes = TextField(default="")
+    # What the register states explicitly (columns "Cấp trưởng", "Đơn vị trước", "Đơn vị đến"); None/"" when it does
+    # not say, and services.rotations infers it from the posts' text.
+    from_head = BooleanField(null=True)
+    from_unit = TextField(default="")
+    to_unit = TextField(default="")
 
     class Meta:
         indexes = ((("decision_no", "full_name"), True),)

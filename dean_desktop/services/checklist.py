@@ -122,12 +122,15 @@ def add_task(group_id: int, data: TaskInput, source: str = "ui") -> int:
     return int(task.id)
 
 
-def update_task(task_id: int, data: TaskInput, source: str = "ui") -> list[str]:
+def update_task(task_id: int, data: TaskInput, source: str = "ui", group_id: int | None = None) -> list[str]:
+    """Change a task's content and, when ``group_id`` is another group, move it there — in one transaction, so the
+    task never shows the new content in the old group (or the reverse). Returns the fields changed ("group" too)."""
     values = _clean(data)
     with db.atomic():
         task = Task.get_or_none(Task.id == task_id)
         if task is None:
             raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
+        moved = group_id is not None and _move(task, group_id, source)
         old = {
             "title": task.title,
             "responsible_member": task.responsible_member_id,
@@ -141,7 +144,33 @@ def update_task(task_id: int, data: TaskInput, source: str = "ui") -> list[str]:
         changed = audit.record_changes("task", task_id, old, values, source)
         if changed:
             Task.update(**values).where(Task.id == task_id).execute()
-    return changed
+    return changed + ["group"] if moved else changed
+
+
+def move_task(task_id: int, group_id: int, source: str = "ui") -> bool:
+    """Put a task at the end of another solution group; False when it already belongs there."""
+    with db.atomic():
+        task = Task.get_or_none(Task.id == task_id)
+        if task is None:
+            raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
+        return _move(task, group_id, source)
+
+
+def _move(task: Task, group_id: int, source: str) -> bool:
+    group = SolutionGroup.get_or_none(SolutionGroup.id == group_id)
+    if group is None:
+        raise NotFoundError("Không tìm thấy nhóm giải pháp.")
+    if task.group_id == group_id:
+        return False
+    last = Task.select(Task.sort_order).where(Task.group == group_id).order_by(Task.sort_order.desc()).scalar()
+    audit.record("task", task.id, "group", _group_label(task.group_id), _group_label(group_id), source)
+    Task.update(group=group_id, sort_order=(last or 0) + 1).where(Task.id == task.id).execute()
+    return True
+
+
+def _group_label(group_id: int) -> str:
+    group = SolutionGroup.select(SolutionGroup, Project).join(Project).where(SolutionGroup.id == group_id).get()
+    return f"{group.project.short_name} – nhóm {group.number}"
 
 
 def set_task_status(task_id: int, status: str, source: str = "ui") -> list[str]:

@@ -1,14 +1,22 @@
-"""Reporting completeness: for one period, which units have sent their return, when and by whom, and which have not."""
+"""Reporting completeness: for one period, which units have sent their return, when and by whom, and which have not.
+
+The one rule for "unit U reported for period P" (``reported_unit_ids``): U has a return that covers P and ends with it
+— a return for P itself, or for a longer period ending the same day (a "Năm 2016" return answers for "Quý IV/2016",
+a "Quý IV/2016" return does not answer for "Năm 2016").
+The overview, the roster panel, the urging lists, the summary, the report and ``indicators --json``'s
+``missing_returns`` all ask it here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from ..models import Unit, UnitReturn
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
-from .indicators import project_window, reported_periods
-from .periods import Period, period_containing, period_from_code
+from .indicators import latest_returns, project_window, reported_periods
+from .periods import Period, PeriodError, period_containing, period_from_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +101,17 @@ def _expected_units(day: date) -> list[Unit]:
     ]
 
 
-def completeness(period: Period | str | None = None) -> Completeness:
-    """Each active unit valid at the end of ``period``: has it sent a return for exactly that period?"""
+def _period(period: Period | str | None) -> Period:
     if period is None:
-        period = default_period()
-    elif isinstance(period, str):
-        period = period_from_code(period)
-    returns = {
-        row[0]: row
-        for row in UnitReturn.select(
+        return default_period()
+    return period_from_code(period) if isinstance(period, str) else period
+
+
+def _returns_for(period: Period) -> Any:
+    """The returns that count as "reported for ``period``" — the rule itself; per unit the closest one comes last
+    (the return for exactly that period, when there is one)."""
+    return (
+        UnitReturn.select(
             UnitReturn.unit,
             UnitReturn.id,
             UnitReturn.imported_at,
@@ -109,9 +119,20 @@ def completeness(period: Period | str | None = None) -> Completeness:
             UnitReturn.reported_on,
             UnitReturn.source_file,
         )
-        .where(UnitReturn.period_code == period.code)
-        .tuples()
-    }
+        .where((UnitReturn.period_end == period.end) & (UnitReturn.period_start <= period.start))
+        .order_by(UnitReturn.period_start, UnitReturn.id)
+    )
+
+
+def reported_unit_ids(period: Period | str | None = None) -> set[int]:
+    """Units that reported for ``period`` (default: the current one): a return for exactly that period."""
+    return {row[0] for row in _returns_for(_period(period)).tuples()}
+
+
+def completeness(period: Period | str | None = None) -> Completeness:
+    """Each active unit valid at the end of ``period``: has it sent a return for that period (``_returns_for``)?"""
+    period = _period(period)
+    returns = {row[0]: row for row in _returns_for(period).tuples()}
     communes: list[UnitReport] = []
     district: list[UnitReport] = []
     for unit in _expected_units(period.end):
@@ -131,3 +152,38 @@ def completeness(period: Period | str | None = None) -> Completeness:
             )
         (communes if unit.kind in COMMUNE_KINDS else district).append(row)
     return Completeness(period=period, communes=tuple(communes), district=tuple(district))
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnStatus:
+    """The roster panel's view of one period: which units reported for it (``reported_unit_ids``'s rule), and the
+    period of each unit's latest return up to its end, for display."""
+
+    period_label: str = ""  # e.g. "Năm 2018"; "" when no return was ever imported
+    unit_period: dict[int, str] = field(default_factory=dict)  # unit id -> label of its latest return's period
+    reported: frozenset[int] = frozenset()
+
+    def has_reported(self, unit_id: int) -> bool:
+        return unit_id in self.reported
+
+
+def _label(code: str) -> str:
+    try:
+        return period_from_code(code).label
+    except PeriodError:
+        return code
+
+
+def return_status(period: Period | str | None = None) -> ReturnStatus:
+    """Which units reported for ``period`` (default: the current one); cheap enough to call on every reload."""
+    if UnitReturn.select().limit(1).count() == 0:
+        return ReturnStatus()
+    period = _period(period)
+    latest = latest_returns(period.end)
+    unit_period: dict[int, str] = {}
+    if latest:
+        query = UnitReturn.select(UnitReturn.unit, UnitReturn.period_code).where(
+            UnitReturn.id.in_(list(latest.values()))
+        )
+        unit_period = {unit_id: _label(code) for unit_id, code in query.tuples()}
+    return ReturnStatus(period.label, unit_period, frozenset(reported_unit_ids(period)))

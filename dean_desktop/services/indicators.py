@@ -11,9 +11,11 @@ from datetime import date
 
 from peewee import Case, fn
 
-from ..models import Cadre, EdocOrg, OfficeReadiness, Project, Rotation, SolutionGroup, Target, Task, Unit, UnitReturn
+from ..models import Cadre, EdocOrg, OfficeReadiness, Project, SolutionGroup, Target, Task, Unit, UnitReturn
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
+from .rotations import rotation_count
+from .snapshot import consistent_read
 from .vocab import POSTGRAD, SENIOR_THEORY, TASK_DONE
 
 
@@ -77,13 +79,12 @@ class Facts:
     project_window: tuple[date, date]
     communes: list[tuple[int, str]]  # units valid on the reference date, in listing order
     commune_has_office: dict[int, bool]  # unit id -> the latest return says it has its own office
-    commune_reported: set[int]  # communes with a return up to the reference date
     edoc_yes: int
     edoc_total: int
     cadres_total: int
     cadres_postgrad: int
     cadres_senior_theory: int
-    rotations: int
+    rotations: int  # distinct people counted by rotations.judge_rotations
     checklists: list[ChecklistFigure] = field(default_factory=list)
 
 
@@ -245,14 +246,12 @@ def load_facts(as_of: Period | None = None) -> Facts:
         total, yes = query.tuples().get()
         edoc_total, edoc_yes = int(total), int(yes or 0)
     cadres_total, postgrad, senior = count_cadres(district_returns) if district_returns else (0, 0, 0)
-    rotation_end = min(window[1], ref) if as_of is not None else window[1]
-    rotations = Rotation.select().where(Rotation.decision_date.between(window[0], rotation_end)).count()
+    rotations = rotation_count(ref if as_of is not None else None).count
     return Facts(
         reference_date=ref,
         project_window=window,
         communes=communes,
         commune_has_office=has_office,
-        commune_reported=set(commune_returns.values()),
         edoc_yes=edoc_yes,
         edoc_total=edoc_total,
         cadres_total=cadres_total,
@@ -274,11 +273,15 @@ def checklist_figures() -> list[ChecklistFigure]:
     return figures
 
 
+@consistent_read
 def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     """The targets table, missing returns and checklist figures, as of a period (None: the latest data)."""
     period = period_from_code(as_of) if isinstance(as_of, str) else as_of
     facts = load_facts(period)
-    missing = [name for uid, name in facts.communes if uid not in facts.commune_reported]
+    from .completeness import completeness
+
+    # "Not reported" is completeness's one rule: no return for the period itself (as-of, else the current one).
+    missing = [u.unit_name for u in completeness(period).missing_communes]
     return IndicatorReport(
         as_of=period,
         reference_date=facts.reference_date,
@@ -317,7 +320,9 @@ def target_text(item: IndicatorValue) -> str:
 
 
 def value_text(item: IndicatorValue) -> str:
-    """``16,4 %`` for shares, ``5 người`` for counts."""
-    from .formatting import format_percent
+    """``16,4 %`` for shares (more decimals near the target, see ``format_judged_percent``), ``5 người`` for counts."""
+    from .formatting import format_judged_percent
 
-    return format_percent(item.value) if item.unit == "%" else f"{item.numerator} {item.unit}"
+    if item.unit == "%":
+        return format_judged_percent(item.value, item.target_min, item.target_max)
+    return f"{item.numerator} {item.unit}"

@@ -11,6 +11,7 @@ from .indicators import latest_returns, reference_date
 from .periods import Period, period_from_code
 from .rows import OfficeRow
 from .units import list_units
+from .vntext import nfc
 
 EDITABLE_FIELDS = (
     "has_office",
@@ -72,6 +73,35 @@ def list_offices(as_of: Period | None = None) -> list[OfficeRow]:
             )
         )
     return rows
+
+
+YES_NO_FIELDS = frozenset({"has_office", "internet", "procedures_posted"})
+COUNT_FIELDS = frozenset({"computers", "printers", "scanners", "staff"})
+
+
+def parse_office_value(field: str, typed: str) -> object:
+    """What a user typed in a cell of the office table, read by the same rules as the same cell of a return
+    (``excel_import.values``: Có/Không, counts, areas with a decimal comma, dd/mm/yyyy); a value the importer would
+    refuse ("có lẽ", "3,5" computers, 31/02/2018) is a ValidationError with its Vietnamese message."""
+    from .excel_import.values import ValueProblem, parse_area, parse_count, parse_date, parse_yes_no
+
+    typed = nfc(typed or "")
+    try:
+        if field in YES_NO_FIELDS:
+            value = parse_yes_no(typed)
+            if value is None and field == "has_office":
+                raise ValidationError('Cột "Có phòng làm việc riêng" phải là Có hoặc Không.')
+            return value
+        if field in COUNT_FIELDS:
+            return parse_count(typed, maximum=10_000)
+        if field == "floor_area":
+            return parse_area(typed)
+        if field == "in_use_since":
+            return parse_date(typed, allow_partial=False)[0]
+    except ValueProblem as problem:
+        message = str(problem)
+        raise ValidationError(message[:1].upper() + message[1:] + ".") from problem
+    return typed
 
 
 def _validate(field: str, value: object) -> object:

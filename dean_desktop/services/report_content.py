@@ -26,7 +26,8 @@ from .party_document import (
 )
 from .periods import Period
 from .roster import list_members
-from .rotations import list_rotations
+from .rotations import rotation_count
+from .snapshot import consistent_read
 from .urging import urging_lists
 from .vntext import fold
 
@@ -168,15 +169,15 @@ def _cadres_section(as_of: Period | None) -> str:
 
 
 def _rotations_section(as_of: Period | None, reference: date) -> str:
-    rotations = [
-        r for r in list_rotations() if as_of is None or r.decision_date is None or r.decision_date <= reference
-    ]
+    judged = rotation_count(reference if as_of is not None else None)
+    shown = [r for r in judged.rows if as_of is None or r.decision_date is None or r.decision_date <= reference]
     columns = [
-        Column("STT", 8, "n"),
-        Column("Họ và tên", 19),
-        Column("Trước luân chuyển", 27),
-        Column("Luân chuyển đến", 27),
-        Column("Quyết định", 19, "n"),
+        Column("STT", 6, "n"),
+        Column("Họ và tên", 16),
+        Column("Trước luân chuyển", 22),
+        Column("Luân chuyển đến", 22),
+        Column("Quyết định", 14, "n"),
+        Column("Tính vào chỉ tiêu", 20),
     ]
     rows = [
         [
@@ -185,10 +186,14 @@ def _rotations_section(as_of: Period | None, reference: date) -> str:
             r.from_position,
             r.to_position,
             f"{r.decision_no}, {format_date(r.decision_date)}" if r.decision_date else r.decision_no,
+            judged.verdicts[r.id].reason,
         ]
-        for i, r in enumerate(rotations, start=1)
+        for i, r in enumerate(shown, start=1)
     ]
-    text = f"Đã luân chuyển {len(rotations)} đồng chí lãnh đạo cấp huyện về làm lãnh đạo, quản lý cấp xã."
+    text = f"Đã luân chuyển {judged.count} đồng chí cấp trưởng cấp huyện về làm lãnh đạo, quản lý cấp xã."
+    left_out = sum(not judged.verdicts[r.id].counted for r in shown)
+    if left_out:
+        text += f" {left_out} bản ghi khác không tính vào chỉ tiêu (lý do ở cột cuối)."
     return heading("IV. LUÂN CHUYỂN CÁN BỘ") + para(esc(text)) + (grid(columns, rows) if rows else "")
 
 
@@ -265,6 +270,7 @@ def _completeness_section(report: Completeness) -> str:
     return "".join(parts)
 
 
+@consistent_read
 def report_html(as_of: Period | None = None, today: date | None = None) -> str:
     """The summary report of both projects as HTML, the same text the PDF and the print preview show."""
     today = today or date.today()
@@ -293,6 +299,7 @@ def report_html(as_of: Period | None = None, today: date | None = None) -> str:
 # --------------------------------------------------------------------------- roster and urging lists
 
 
+@consistent_read
 def roster_html(today: date | None = None) -> str:
     """The steering committee with each member's role and the units assigned to them."""
     today = today or date.today()
@@ -323,6 +330,7 @@ def roster_html(today: date | None = None) -> str:
     return document("".join(body))
 
 
+@consistent_read
 def urging_html(period: Period | None = None, member_id: int | None = None, today: date | None = None) -> str:
     """What each member (or one member) must chase for the period, one table per member."""
     today = today or date.today()

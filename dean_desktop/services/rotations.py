@@ -1,4 +1,4 @@
-"""Rotation records (luân chuyển): district heads sent to lead communes."""
+"""Rotation records (luân chuyển) and the Đề án's rule for counting them (PRODUCT.md §2, `cadre.rotations`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from datetime import date
 from ..models import Rotation, db
 from . import audit
 from .errors import NotFoundError, ValidationError
-from .rows import RotationRow
-from .vntext import nfc
+from .formatting import format_date
+from .rows import RotationRow, UnitRow
+from .units import commune_named_in, list_units
+from .vntext import fold, match_key, modern_tones, nfc
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,9 @@ class RotationInput:
     decision_date: date | None = None
     months: int | None = None
     notes: str = ""
+    from_head: bool | None = None  # "Cấp trưởng" as the register states it; None: inferred from the post
+    from_unit: str = ""
+    to_unit: str = ""
 
 
 def _row(r: Rotation) -> RotationRow:
@@ -33,6 +38,9 @@ def _row(r: Rotation) -> RotationRow:
         decision_date=r.decision_date,
         months=r.months,
         notes=r.notes,
+        from_head=r.from_head,
+        from_unit=r.from_unit,
+        to_unit=r.to_unit,
     )
 
 
@@ -91,3 +99,141 @@ def remove_rotation(rotation_id: int, source: str = "ui") -> None:
         if rotation is not None:
             audit.record("rotation", rotation_id, "*", rotation.full_name, None, source)
             rotation.delete_instance()
+
+
+# --------------------------------------------------------------------------------------------- the counting rule
+
+# Posts that head an agency, as a post's first words (lower case, modern tone marks); "Phó …" is checked first.
+_HEAD_TITLES = (
+    "trưởng", "chánh", "giám đốc", "chủ tịch", "bí thư", "chủ nhiệm", "viện trưởng", "hiệu trưởng",
+    "chỉ huy trưởng", "tổng biên tập", "quyền trưởng", "q. trưởng", "q.trưởng",
+)  # fmt: skip
+_DEPUTY_TITLES = ("phó", "p.", "p ")
+COUNTED_LABEL, NOT_COUNTED_LABEL = "Tính", "Không tính"
+
+
+@dataclass(frozen=True, slots=True)
+class RotationVerdict:
+    """Whether one record counts towards ``cadre.rotations``, and the sentence that says why (or why not)."""
+
+    rotation_id: int
+    counted: bool
+    reason: str
+    head: bool  # the post left is a head post (as stated, else as inferred from its text)
+    head_stated: bool  # from the register's "Cấp trưởng" column rather than inferred
+    destination: str  # the commune/town the person went to, "" when none is named
+
+    @property
+    def label(self) -> str:
+        return COUNTED_LABEL if self.counted else NOT_COUNTED_LABEL
+
+
+@dataclass(frozen=True)
+class RotationCount:
+    """The number of distinct people the Đề án counts, with a verdict for every record."""
+
+    count: int
+    rows: tuple[RotationRow, ...]
+    verdicts: dict[int, RotationVerdict]  # rotation id -> verdict
+
+    @property
+    def counted(self) -> list[RotationRow]:
+        return [r for r in self.rows if self.verdicts[r.id].counted]
+
+    @property
+    def not_counted(self) -> list[RotationRow]:
+        return [r for r in self.rows if not self.verdicts[r.id].counted]
+
+
+def _post_text(post: str) -> tuple[str, str]:
+    """(lower case with modern tone marks, folded) of a post's text."""
+    text = modern_tones(nfc(post)).lower().strip(" .,-")
+    return text, fold(text)
+
+
+def is_deputy_post(post: str) -> bool:
+    text, plain = _post_text(post)
+    return text.startswith(_DEPUTY_TITLES) or (text.isascii() and plain.startswith(("pho ", "p.")))
+
+
+def head_from_post(post: str) -> bool | None:
+    """Is this post a head (cấp trưởng)? True for "Trưởng phòng…", "Chánh Văn phòng…", "Giám đốc…", "Bí thư…";
+    False for "Phó …" and other posts; None for a blank post. Text typed without diacritics is read folded."""
+    text, plain = _post_text(post)
+    if not text:
+        return None
+    if is_deputy_post(post):
+        return False
+    if text.startswith(_HEAD_TITLES):
+        return True
+    return text.isascii() and plain.startswith(tuple(fold(t) for t in _HEAD_TITLES))
+
+
+def _why_not_head(row: RotationRow) -> str:
+    if row.from_head is False:
+        return 'không phải cấp trưởng (cột "Cấp trưởng" ghi Không)'
+    if is_deputy_post(row.from_position):
+        return f'chức vụ trước "{row.from_position}" là cấp phó, không phải cấp trưởng'
+    post = row.from_position or "(trống)"
+    return f'chức vụ trước "{post}" không phải cấp trưởng; nếu đúng là cấp trưởng, ghi "Có" ở cột "Cấp trưởng"'
+
+
+def judge_rotations(
+    rows: list[RotationRow], communes: list[UnitRow], window: tuple[date, date], until: date | None = None
+) -> RotationCount:
+    """Pure: the Đề án's count and a verdict per record.
+
+    Counted: distinct people moved, by a decision dated within ``window`` (and not after ``until``), from a head
+    post at district level to a post in a commune/town. Not counted, with the reason: a record without a decision
+    date or outside the span, a deputy's rotation, a move from a commune, a destination that is not a commune, a
+    further decision for a person already counted.
+    """
+    last = min(window[1], until) if until is not None else window[1]
+    verdicts: dict[int, RotationVerdict] = {}
+    counted_by_person: dict[str, RotationRow] = {}
+    ordered = sorted(rows, key=lambda r: (r.decision_date is None, r.decision_date or date.max, r.id))
+    for row in ordered:
+        head = row.from_head if row.from_head is not None else bool(head_from_post(row.from_position))
+        stated = row.from_head is not None
+        # A unit the register states wins over what the post's text names.
+        goes_to = commune_named_in(row.to_unit or row.to_position, communes)
+        comes_from = commune_named_in(row.from_unit or row.from_position, communes)
+        destination = goes_to.name if goes_to else ""
+        why_not = ""
+        if row.decision_date is None:
+            why_not = "chưa có ngày quyết định"
+        elif not window[0] <= row.decision_date <= window[1]:
+            why_not = (
+                f"quyết định ngày {format_date(row.decision_date)} ngoài giai đoạn {window[0].year}–{window[1].year}"
+            )
+        elif row.decision_date > last:
+            why_not = f"quyết định ngày {format_date(row.decision_date)}, sau thời điểm tính ({format_date(last)})"
+        elif not head:
+            why_not = _why_not_head(row)
+        elif comes_from is not None:
+            why_not = f"chuyển từ {comes_from.name} (cấp xã), không phải từ cấp huyện"
+        elif goes_to is None:
+            why_not = "nơi đến không phải xã, thị trấn"
+        elif (person := match_key(row.full_name)) in counted_by_person:
+            earlier = counted_by_person[person]
+            why_not = (
+                f"đồng chí này đã được tính theo quyết định số {earlier.decision_no or '(không số)'} "
+                f"ngày {format_date(earlier.decision_date)}"
+            )
+        if why_not:
+            verdicts[row.id] = RotationVerdict(row.id, False, f"Không tính: {why_not}.", head, stated, destination)
+            continue
+        counted_by_person[match_key(row.full_name)] = row
+        how = "" if stated else " (cấp trưởng suy ra từ chức vụ)"
+        reason = f"Tính vào chỉ tiêu: cấp trưởng cấp huyện về {destination}{how}."
+        verdicts[row.id] = RotationVerdict(row.id, True, reason, head, stated, destination)
+    return RotationCount(len(counted_by_person), tuple(rows), verdicts)
+
+
+def rotation_count(until: date | None = None) -> RotationCount:
+    """The one count of ``cadre.rotations`` (and every record's verdict) from the store; ``until``: the end of the
+    as-of period, None for all decisions within the projects' span."""
+    from .indicators import project_window
+
+    communes = list_units(communes_only=True)
+    return judge_rotations(list_rotations(), communes, project_window(), until)

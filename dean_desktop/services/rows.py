@@ -100,6 +100,9 @@ class RotationRow:
     decision_date: date | None
     months: int | None
     notes: str
+    from_head: bool | None = None  # the register's "Cấp trưởng" column; None when it does not say
+    from_unit: str = ""
+    to_unit: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,3 +75,33 @@ def resolve_unit(name: str, units: list[UnitRow] | None = None) -> UnitRow:
         names = ", ".join(u.name for u in loose)
         raise UnitNotFoundError(f'Tên đơn vị "{name}" không rõ ràng (có thể là: {names}); hãy ghi đủ dấu.')
     raise UnitNotFoundError(f'Không tìm thấy đơn vị "{name}" trong danh sách đơn vị của huyện.')
+
+
+_PLACE_WORDS = {("xa",): 1, ("thi", "tran"): 2, ("tt",): 1, ("tt.",): 1}
+
+
+def commune_named_in(text: str, communes: list[UnitRow]) -> UnitRow | None:
+    """The commune/town a free text names ("Bí thư Đảng ủy xã Bảo Linh", "UBND thị trấn Chợ Chu"), else None.
+
+    The words after "xã"/"thị trấn" are matched with ``resolve_unit`` (longest first); without such a word, only a
+    name written exactly (diacritics included) counts, so "Phòng Lao động - Thương binh và Xã hội" names no commune.
+    """
+    words = re.findall(r"[^\s,;:()]+", text or "")
+    folded = [fold(w) for w in words]
+    for i in range(len(words)):
+        for place, size in _PLACE_WORDS.items():
+            if tuple(folded[i : i + size]) != place:
+                continue
+            start = i + size
+            for n in range(min(4, len(words) - start), 0, -1):
+                try:
+                    return resolve_unit(" ".join(words[start : start + n]), communes)
+                except UnitNotFoundError:
+                    continue
+    keys = [match_key(w) for w in words]
+    for unit in communes:
+        for name in (unit.name, *unit.aliases):
+            wanted = _exact(name).split()
+            if any(keys[i : i + len(wanted)] == wanted for i in range(len(keys))):
+                return unit
+    return None

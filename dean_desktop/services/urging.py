@@ -14,7 +14,7 @@ from datetime import date
 from ..models import Cadre, EdocOrg, OfficeReadiness
 from .checklist import list_groups, list_tasks
 from .completeness import completeness, default_period
-from .formatting import format_date, format_number, format_percent
+from .formatting import format_date, format_judged_percent, format_number
 from .indicators import latest_returns, load_targets
 from .periods import Period, period_from_code
 from .roster import list_members
@@ -124,7 +124,8 @@ def _district_items(unit_id: int, name: str, figures: _UnitFigures, goals: dict[
         goal = goals.get(code)
         share = 100.0 * count / total
         if goal is not None and share < goal - 1e-9:
-            reason = f"Tỷ lệ {what} {format_percent(share)} ({count}/{total}), dưới chỉ tiêu {format_number(goal, 0)} %"
+            shown = format_judged_percent(share, goal)
+            reason = f"Tỷ lệ {what} {shown} ({count}/{total}), dưới chỉ tiêu {format_number(goal, 0)} %"
             items.append(UrgingItem(kind, unit_id, name, reason))
     return items
 

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..services.files import expand_workbook_paths
 from .dialogs.import_preview import ImportPreviewDialog
 from .signals import AppSignals
 from .widgets import messages
@@ -52,24 +51,15 @@ class ImportController(QObject):
         if self.busy:
             messages.show_error(self.window, "Đang nhập các tệp khác; hãy đợi xong rồi nhập tiếp.")
             return
-        files = expand_workbook_paths(paths)
+        from ..services.excel_import import operation  # on use: the importer is not needed to open the window
+
+        files = operation.find_files(paths)
         if not files:
             messages.show_error(self.window, "Không có tệp Excel (.xlsx, .xlsm, .xls) nào trong những gì đã chọn.")
             return
 
         def analyse(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list[Any]:
-            from ..services.excel_import import analyse_file
-            from ..services.units import list_units
-
-            units = list_units()
-            plans = []
-            for index, path in enumerate(files):
-                if cancelled():
-                    break
-                progress(index, len(files), f"Đang đọc {path.name} ({index + 1}/{len(files)})…")
-                plans.append(analyse_file(path, units))
-            progress(len(files), len(files), "")
-            return plans
+            return operation.analyse_files(files, _reading(progress, "Đang đọc"), cancelled)
 
         self.job = run_with_progress(self.window, "Đang đọc các tệp báo cáo…", analyse, self._preview, self._failed)
 
@@ -91,22 +81,10 @@ class ImportController(QObject):
             return
 
         def apply(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> list[Any]:
-            from ..services.excel_import import analyse_file, apply_plan
-            from ..services.units import list_units
+            from ..services.excel_import import operation
 
-            if chosen:
-                _backup_before_import()
-            units = list_units()
-            outcomes = []
-            for index, plan in enumerate(to_apply):
-                if cancelled():
-                    break
-                progress(index, len(to_apply), f"Đang nhập {plan.path.name} ({index + 1}/{len(to_apply)})…")
-                # Analysed again against the store as it is now: an earlier file of this batch may have
-                # replaced the same unit and period, which would make the preview's "unchanged" stale.
-                fresh = analyse_file(plan.path, units) if plan.ok else plan
-                outcomes.append(apply_plan(fresh))
-            return outcomes
+            # Backs up first; a backup that fails raises, and the job shows why with nothing written.
+            return operation.apply_plans(to_apply, _reading(progress, "Đang nhập"), cancelled)
 
         self.job = run_with_progress(self.window, "Đang nhập báo cáo…", apply, self._done, self._failed)
 
@@ -126,10 +104,10 @@ class ImportController(QObject):
         messages.show_info(self.window, text, "Nhập báo cáo")
 
 
-def _backup_before_import() -> None:
-    """An automatic backup before each import batch, when the backup service is available."""
-    try:
-        from ..services.backup import backup_now
-    except ImportError:
-        return
-    backup_now("truoc-khi-nhap")
+def _reading(progress: Callable[[int, int, str], None], verb: str) -> Callable[[int, int, str], None]:
+    """The operation's (done, total, file name) as the progress dialog's text: "Đang đọc x.xlsx (2/5)…"."""
+
+    def report(done: int, total: int, name: str) -> None:
+        progress(done, total, f"{verb} {name} ({done + 1}/{total})…" if name else "")
+
+    return report

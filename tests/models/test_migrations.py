@@ -87,6 +87,8 @@ def test_shipped_migrations_are_named_by_the_version_they_produce() -> None:
 
 
 # --- the runner, driven by a made-up migrations package (the real SCHEMA_VERSION is not bumped for a test) -------
+# Two made-up steps after the current version N ("step 2" produces N + 1, "step 3" N + 2), run on a copy of the newest
+# fixture (made by version N).
 STEP_2 = """
 def migrate(db):
     db.execute_sql("ALTER TABLE rotation ADD COLUMN checked TEXT DEFAULT ''")
@@ -110,21 +112,20 @@ def fake_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step_3: str
     package = tmp_path / "pkgs" / name
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "v0002_rotation_checked.py").write_text(STEP_2, encoding="utf-8")
-    (package / "v0003_half_done.py").write_text(step_3, encoding="utf-8")
+    (package / f"v{SCHEMA_VERSION + 1:04d}_rotation_checked.py").write_text(STEP_2, encoding="utf-8")
+    (package / f"v{SCHEMA_VERSION + 2:04d}_half_done.py").write_text(step_3, encoding="utf-8")
     monkeypatch.syspath_prepend(str(package.parent))
     module = importlib.import_module(name)
     monkeypatch.setattr(schema, "migrations_pkg", module)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 2)
     return module
 
 
 def test_a_failing_step_leaves_the_database_as_that_step_found_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if SCHEMA_VERSION != 1:
-        pytest.skip("the made-up steps start from schema version 1")
     fixture = FIXTURES[-1]
+    assert recorded(fixture)["schema_version"] == SCHEMA_VERSION
     copy = fixture_copy(fixture, tmp_path)
     fake_migrations(tmp_path, monkeypatch, STEP_3_BROKEN)
 
@@ -133,22 +134,25 @@ def test_a_failing_step_leaves_the_database_as_that_step_found_it(
     db.close()
 
     with closing(sqlite3.connect(copy)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2  # step 2 committed, step 3 rolled back
+        # step 2 committed, step 3 rolled back
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
         assert {row[0] for row in conn.execute("SELECT DISTINCT checked FROM rotation")} == {"v2"}
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     backups = sorted(backup_dir_for(copy).glob("*.db"))
-    assert [b.name.rsplit("-", 1)[-1] for b in backups] == ["v2.db", "v3.db"]  # one before each step
-    assert [pragma(b, "user_version") for b in backups] == [1, 2]
+    steps = [f"v{SCHEMA_VERSION + 1}.db", f"v{SCHEMA_VERSION + 2}.db"]
+    assert [b.name.rsplit("-", 1)[-1] for b in backups] == steps  # one before each step
+    assert [pragma(b, "user_version") for b in backups] == [SCHEMA_VERSION, SCHEMA_VERSION + 1]
 
     # the step fixed in the next release: the database finishes migrating with every figure intact
     for module in [m for m in sys.modules if m.startswith(schema.migrations_pkg.__name__ + ".")]:
         del sys.modules[module]
-    (Path(schema.migrations_pkg.__file__).parent / "v0003_half_done.py").write_text(STEP_3_FIXED, encoding="utf-8")
+    step_3 = Path(schema.migrations_pkg.__file__).parent / f"v{SCHEMA_VERSION + 2:04d}_half_done.py"
+    step_3.write_text(STEP_3_FIXED, encoding="utf-8")
     importlib.invalidate_caches()
     open_store(copy)
     try:
-        assert schema.user_version() == 3
+        assert schema.user_version() == SCHEMA_VERSION + 2
         assert record_figures() == recorded(fixture)["figures"]
     finally:
         db.close()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from dean_desktop.models import AuditEntry
 from dean_desktop.services import audit, checklist, offices, roster, rotations
-from dean_desktop.services.checklist_extra import move_task
 from dean_desktop.services.history import search_audit
 from dean_desktop.services.units import list_units
 from tests.factories import district_return
@@ -34,7 +33,7 @@ EDITS: dict[str, Callable[[], object]] = {
     "add task": lambda: checklist.add_task(checklist.list_groups()[0].id, checklist.TaskInput(title="Việc mới")),
     "edit task": lambda: checklist.update_task(_first_task(), checklist.TaskInput(title="Việc đã sửa")),
     "task status": lambda: checklist.set_task_status(_first_task(), "tam_dung"),
-    "move task": lambda: move_task(_first_task(), checklist.list_groups()[1].id),
+    "move task": lambda: checklist.move_task(_first_task(), checklist.list_groups()[1].id),
     "remove task": lambda: checklist.remove_task(_first_task()),
     "add rotation": lambda: rotations.add_rotation(rotations.RotationInput(full_name="Ma Văn Chuyển")),
     "edit rotation": lambda: rotations.update_rotation(

@@ -83,3 +83,61 @@ def test_reimport_replaces_the_units_data(store: Path) -> None:
     assert second.replaced and not first.replaced
     row = next(r for r in offices.list_offices() if r.unit_name == "Bảo Linh")
     assert (row.has_office, row.edoc_yes, row.edoc_total) == (True, 1, 1)
+
+
+def test_a_tasks_content_and_group_change_together_or_not_at_all(store: Path) -> None:
+    first, second = checklist.list_groups()[:2]
+    task_id = checklist.add_task(first.id, checklist.TaskInput("Ban hành kế hoạch"))
+    changed = checklist.update_task(task_id, checklist.TaskInput("Ban hành kế hoạch (sửa)"), group_id=second.id)
+    assert "group" in changed and "title" in changed
+    assert [t.title for t in checklist.list_tasks(second.id)] == ["Ban hành kế hoạch (sửa)"]
+
+    from dean_desktop.services.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        checklist.update_task(task_id, checklist.TaskInput("Không được lưu"), group_id=999_999)
+    assert [t.title for t in checklist.list_tasks(second.id)] == ["Ban hành kế hoạch (sửa)"]  # nothing half-done
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("internet", "x", True),
+        ("internet", "Không", False),
+        ("internet", "", None),
+        ("floor_area", "34,5", 34.5),
+        ("floor_area", "30 m2", 30.0),
+        ("computers", "02", 2),
+        ("in_use_since", "25.11.2016", date(2016, 11, 25)),
+        ("in_use_since", "2016-11-25", date(2016, 11, 25)),
+    ],
+)
+def test_the_office_table_reads_a_typed_value_as_the_importer_does(field: str, typed: str, stored: object) -> None:
+    assert offices.parse_office_value(field, typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("has_office", "có lẽ"),  # a guess is not an answer, in the window as in a return
+        ("internet", "chưa rõ"),
+        ("has_office", ""),
+        ("computers", "3,5"),
+        ("in_use_since", "31/02/2018"),
+        ("in_use_since", "2018"),  # a year alone is not a date the user meant
+    ],
+)
+def test_the_office_table_refuses_what_the_importer_refuses(field: str, typed: str) -> None:
+    from dean_desktop.services.excel_import.values import ValueProblem, parse_count, parse_date, parse_yes_no
+
+    with pytest.raises(ValidationError):
+        offices.parse_office_value(field, typed)
+    if field in offices.YES_NO_FIELDS and typed:
+        with pytest.raises(ValueProblem):
+            parse_yes_no(typed)  # the importer's reading of the same cell
+    elif field == "computers":
+        with pytest.raises(ValueProblem):
+            parse_count(typed)
+    elif field == "in_use_since":
+        with pytest.raises(ValueProblem):
+            parse_date(typed, allow_partial=False)

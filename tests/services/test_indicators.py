@@ -17,6 +17,17 @@ def by_code(report):  # type: ignore[no-untyped-def]
     return {i.code: i for i in report.indicators}
 
 
+def head_rotation(name: str, number: str, day: date) -> RotationInput:
+    """A rotation the Đề án counts: a district head sent to lead a commune."""
+    return RotationInput(
+        full_name=name,
+        from_position="Trưởng phòng Nội vụ",
+        to_position="Bí thư Đảng ủy xã Bảo Linh",
+        decision_no=number,
+        decision_date=day,
+    )
+
+
 def test_fresh_database_lists_five_targets_with_23_communes(store: Path) -> None:
     report = indicator_report()
     items = by_code(report)
@@ -109,15 +120,15 @@ def test_commune_cadres_do_not_count_for_district_targets(store: Path) -> None:
 @pytest.mark.parametrize(("count", "met"), [(3, False), (4, True), (6, True), (7, False)])
 def test_rotations_between_four_and_six(store: Path, count: int, met: bool) -> None:
     for i in range(count):
-        add_rotation(RotationInput(full_name=f"Người {i}", decision_no=f"{i}-QĐ/HU", decision_date=date(2018, 1, 1)))
-    add_rotation(RotationInput(full_name="Ngoài giai đoạn", decision_no="1-QĐ/HU", decision_date=date(2021, 2, 1)))
+        add_rotation(head_rotation(f"Người {i}", f"{i}-QĐ/HU", date(2018, 1, 1)))
+    add_rotation(head_rotation("Ngoài giai đoạn", "1-QĐ/HU", date(2021, 2, 1)))
     item = by_code(indicator_report())["cadre.rotations"]
     assert (item.value, item.numerator, item.met) == (count, count, met)
 
 
 def test_rotations_as_of_count_only_decisions_by_then(store: Path) -> None:
-    add_rotation(RotationInput(full_name="A", decision_no="1", decision_date=date(2017, 3, 1)))
-    add_rotation(RotationInput(full_name="B", decision_no="2", decision_date=date(2019, 3, 1)))
+    add_rotation(head_rotation("A", "1", date(2017, 3, 1)))
+    add_rotation(head_rotation("B", "2", date(2019, 3, 1)))
     assert by_code(indicator_report(parse_period("Năm 2018")))["cadre.rotations"].numerator == 1
     assert by_code(indicator_report())["cadre.rotations"].numerator == 2
 

@@ -355,7 +355,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store: Path) -> None: 
     cadres.set_rows(cadres.all_rows())
     qtmodeltester.check(cadres)
     rotation_model = RotationTableModel()
-    rotation_model.set_rows(rotations.list_rotations())
+    rotation_model.set_judged(rotations.rotation_count())
     qtmodeltester.check(rotation_model)
     stats = stats_model()
     stats.set_rows(stat_lines(level_statistics(list_cadres())[0]))
@@ -363,3 +363,30 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_store: Path) -> None: 
     targets = targets_model()
     targets.set_rows(indicator_report().indicators[:2])
     qtmodeltester.check(targets)
+
+
+def test_the_register_says_for_each_record_whether_it_counts_and_why(  # type: ignore[no-untyped-def]
+    qtbot, tab: CadresTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab.pages.setCurrentIndex(2)
+    before = rotations.rotation_count().count
+
+    def add_stated_deputy(dialog: RotationDialog) -> bool:
+        _fill(qtbot, dialog, "Hà Văn Phó", "300-QĐ/HU")  # the post reads as a head's...
+        dialog.from_head.setCurrentIndex(dialog.from_head.findText("Không"))  # ...but the register says it is not
+        return True
+
+    monkeypatch.setattr(messages, "run_dialog", add_stated_deputy)
+    with qtbot.waitSignal(tab.signals.rotations_changed):
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    added = next(r for r in rotations.list_rotations() if r.full_name == "Hà Văn Phó")
+    assert added.from_head is False
+    model = tab.rotation_model
+    row = model.row_of(added.id)
+    assert row is not None
+    assert model.data(model.index(row, model.COL_COUNTED)) == "Không tính"
+    assert "Cấp trưởng" in model.data(model.index(row, model.COL_REASON))
+    counted = [model.data(model.index(r, model.COL_COUNTED)) for r in range(model.rowCount())].count("Tính")
+    assert counted == before == rotations.rotation_count().count
+    assert f"Đã luân chuyển {before} người" in tab.rotation_summary.text()
+    assert "không tính vào chỉ tiêu" in tab.rotation_summary.text()

@@ -149,3 +149,40 @@ def test_dropping_a_folder_on_the_window_imports_it(qtbot: QtBot, store: Path, t
     qtbot.waitUntil(lambda: bool(previewed), timeout=30000)
     assert previewed == [4]
     assert list_imports() == []  # cancelled at the preview: nothing recorded
+
+
+def test_the_safety_backup_is_made_before_writing_and_a_failed_one_stops_the_import(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, store: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from dean_desktop.paths import backup_dir_for
+    from dean_desktop.services import backup
+    from dean_desktop.services.errors import DomainError
+
+    good = make_files(tmp_path / "a")["good"]
+    errors: list[str] = []
+    infos: list[str] = []
+
+    def accept(dialog: ImportPreviewDialog) -> bool:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == ImportPreviewDialog.DialogCode.Accepted
+
+    def disk_full(reason: str = "") -> Path:
+        raise DomainError("Không ghi được bản sao lưu: ổ đĩa đã đầy.")
+
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.run_dialog", accept)
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_error", lambda parent, text, *a: errors.append(text))
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
+    monkeypatch.setattr(backup, "backup_now", disk_full)
+    window = open_window(qtbot, store)
+    window.imports.start([good])
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert "bản sao lưu" in errors[0] and not infos
+    assert list_imports() == [] and all(r.has_office is None for r in list_offices())  # nothing was written
+
+    monkeypatch.undo()
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.run_dialog", accept)
+    monkeypatch.setattr("dean_desktop.ui.widgets.messages.show_info", lambda parent, text, title="": infos.append(text))
+    window.imports.start([good])
+    qtbot.waitUntil(lambda: bool(infos), timeout=30000)
+    assert [b.name for b in backup_dir_for(store).glob("*truoc-khi-nhap.db")]
+    assert [r.status for r in list_imports()] == ["imported"]

@@ -106,7 +106,7 @@ def test_bad_office_value_is_refused_with_a_message(qtbot: QtBot, demo_store: Pa
     row = 0
     before = tab.model.row_at(row).computers
     assert not tab.model.setData(tab.model.index(row, 3), "nhiều")
-    assert shown and "số nguyên" in shown[0] and tab.model.row_at(row).unit_name in shown[0]
+    assert shown and "không phải là số" in shown[0] and tab.model.row_at(row).unit_name in shown[0]
     assert offices.list_offices()[row].computers == before
 
 

@@ -320,7 +320,7 @@ def test_demo_panel_shows_return_status(qtbot, demo_store: Path, signals: AppSig
     tree = tab.panel.unit_tree
     assert tree.topLevelItemCount() == 3
     assert all(tree.topLevelItem(i).text(1) for i in range(3))
-    assert tab.panel.status_label.text().startswith("Kỳ mới nhất: ")
+    assert tab.panel.status_label.text().startswith("Kỳ Năm ")
 
 
 def test_roster_model(qtmodeltester, demo_store: Path) -> None:

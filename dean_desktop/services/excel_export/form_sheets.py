@@ -81,6 +81,7 @@ _LIST_KINDS: dict[str, tuple[str, str, str]] = {
     "state": ("DS_QLNN", "stop", "Chọn trình độ quản lý nhà nước trong danh sách."),
     "ethnic": ("DS_DANTOC", "warning", "Dân tộc này không có trong danh mục 54 dân tộc. Vẫn giữ giá trị đã nhập?"),
     "period": ("DS_KYBAOCAO", "warning", "Kỳ báo cáo nên ghi như: Năm 2017, 6 tháng đầu năm 2017, Quý I/2017."),
+    "commune": ("DS_XA", "warning", "Đơn vị này không phải xã, thị trấn của huyện: luân chuyển không được tính."),
 }
 _PROMPTS: dict[str, str] = {
     "date": "Nhập ngày dạng dd/mm/yyyy, ví dụ 25/11/2016.",

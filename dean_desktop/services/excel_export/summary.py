@@ -17,14 +17,16 @@ from ..cadres import LEVEL_LABELS, level_statistics, list_cadres
 from ..checklist import list_groups, list_tasks
 from ..completeness import completeness, default_period
 from ..errors import DomainError
+from ..formatting import percent_decimals
 from ..indicators import indicator_report, latest_returns, reference_date
 from ..offices import list_offices
 from ..periods import Period, PeriodError, period_from_code
 from ..report_content import as_of_text, education_buckets, target_text, theory_buckets
 from ..roster import list_members
-from ..rotations import list_rotations
+from ..rotations import rotation_count
+from ..snapshot import consistent_read
 from ..units import communes_valid_on
-from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS
+from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS, yes_no_label
 from .summary_sheet import Percent, SummarySheet
 
 Progress = Callable[[int, int], None]
@@ -69,7 +71,8 @@ def _targets_sheet(wb: Workbook, as_of: Period | None) -> None:
     shorts = {g.project_code: g.project_short for g in list_groups()}
     rows: list[list[Any]] = []
     for index, item in enumerate(report.indicators, start=1):
-        value: Any = Percent(item.value) if item.unit == "%" else item.numerator
+        shown = percent_decimals(item.value, item.target_min, item.target_max)
+        value: Any = Percent(item.value, shown) if item.unit == "%" else item.numerator
         rows.append(
             [
                 index,
@@ -283,25 +286,45 @@ def _cadre_sheets(wb: Workbook, as_of: Period | None, ref: date) -> None:
 
 
 def _rotations_sheet(wb: Workbook, as_of: Period | None, ref: date) -> None:
+    judged = rotation_count(ref if as_of is not None else None)
     sheet = SummarySheet(
         wb,
         "Luân chuyển",
         "LUÂN CHUYỂN CÁN BỘ CẤP HUYỆN VỀ CẤP XÃ",
-        _subtitle(as_of, ref),
+        f"({as_of_text(as_of, ref)}; tính vào chỉ tiêu: {judged.count} người)",
         [
             ("STT", 6),
             ("Họ và tên", 24),
             ("Chức vụ, đơn vị trước luân chuyển", 32),
+            ("Cấp trưởng", 10),
+            ("Đơn vị trước", 22),
             ("Chức vụ, đơn vị luân chuyển đến", 32),
+            ("Đơn vị đến", 22),
             ("Số quyết định", 14),
             ("Ngày quyết định", 12),
             ("Thời gian (tháng)", 10),
             ("Ghi chú", 30),
+            ("Tính vào chỉ tiêu", 12),
+            ("Lý do", 45),
         ],
     )
-    rotations = [r for r in list_rotations() if as_of is None or r.decision_date is None or r.decision_date <= ref]
+    rotations = [r for r in judged.rows if as_of is None or r.decision_date is None or r.decision_date <= ref]
     sheet.rows(
-        [i, r.full_name, r.from_position, r.to_position, r.decision_no, r.decision_date, r.months, r.notes]
+        [
+            i,
+            r.full_name,
+            r.from_position,
+            yes_no_label(r.from_head),
+            r.from_unit,
+            r.to_position,
+            r.to_unit,
+            r.decision_no,
+            r.decision_date,
+            r.months,
+            r.notes,
+            judged.verdicts[r.id].label,
+            judged.verdicts[r.id].reason,
+        ]
         for i, r in enumerate(rotations, start=1)
     )
 
@@ -411,6 +434,7 @@ def _completeness_sheet(wb: Workbook, as_of: Period | None) -> None:
     )
 
 
+@consistent_read
 def export_summary(
     out: Path,
     as_of: Period | None = None,

@@ -35,9 +35,14 @@ _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 @dataclass(frozen=True, slots=True)
 class Percent:
-    """A share 0–100 to be written as a number with a percent format."""
+    """A share 0–100 to be written as a number with a percent format (``decimals`` from ``percent_decimals``)."""
 
     value: float | None
+    decimals: int = 1
+
+    @property
+    def number_format(self) -> str:
+        return PERCENT_FORMAT if self.decimals == 1 else f"0.{'0' * self.decimals} %"
 
 
 class SummarySheet:
@@ -104,7 +109,7 @@ class SummarySheet:
         if isinstance(value, bool):
             return yes_no_label(value)
         if isinstance(value, Percent):
-            return self._styled(None if value.value is None else value.value / 100, number_format=PERCENT_FORMAT)
+            return self._styled(None if value.value is None else value.value / 100, number_format=value.number_format)
         if isinstance(value, datetime):
             return self._styled(value, number_format=DATETIME_FORMAT)
         if isinstance(value, date):

@@ -9,8 +9,8 @@ from datetime import date
 
 from ...models import Rotation, SteeringMember
 from ..roster import MemberInput, add_member, set_member_units, update_member
-from ..rotations import RotationInput
-from ..rows import UnitRow
+from ..rotations import RotationInput, judge_rotations
+from ..rows import RotationRow, UnitRow
 from ..units import UnitNotFoundError
 from ..vntext import fold, nfc
 from . import vocabulary
@@ -20,7 +20,7 @@ from .matching import cell
 from .reader import Cell
 from .specs import ROSTER, ROTATIONS
 from .tables import extra_column_warnings, iter_data_rows, locate_table
-from .values import ValueProblem, is_blank, parse_count, parse_date, text
+from .values import ValueProblem, is_blank, parse_count, parse_date, parse_yes_no, text
 
 _DECISION_WITH_DATE = re.compile(r"^(?:s[oố]\s*:?\s*)?(?P<no>.+?)\s*,?\s*(?:ngay|ngày)\s+(?P<date>[\d/.\-]+)\s*$", re.I)
 _MONTHS_YEARS = re.compile(r"^\s*(\d+(?:[.,]5)?)\s*(?:nam|năm)\s*$", re.I)
@@ -98,6 +98,11 @@ def parse_rotations(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings)
         except ValueProblem as problem:
             found.error(sheet, number, "Thời gian (tháng)", str(problem))
             months = None
+        try:
+            from_head = parse_yes_no(cell(values, col.get("from_head")))
+        except ValueProblem as problem:
+            found.error(sheet, number, "Cấp trưởng", str(problem))
+            from_head = None
         if len(found.errors) != before:
             continue
         key = decision_key(decision_no, name)
@@ -117,10 +122,29 @@ def parse_rotations(sheet: str, rows: Sequence[Sequence[Cell]], found: Findings)
                     decision_date=decision_date,
                     months=months,
                     notes=text(cell(values, col.get("notes"))),
+                    from_head=from_head,
+                    from_unit=text(cell(values, col.get("from_unit"))),
+                    to_unit=text(cell(values, col.get("to_unit"))),
                 ),
             )
         )
     return items
+
+
+def explain_rotations(
+    sheet: str, items: list[tuple[int, RotationInput]], units: list[UnitRow], found: Findings
+) -> None:
+    """For each row that does not state "Cấp trưởng" or "Đơn vị đến", what the rotation rule infers from the posts'
+    text and whether the row will count (a warning, so the preview and the command line show it)."""
+    from ..indicators import project_window
+
+    rows = [RotationRow(id=number, **asdict(item)) for number, item in items]
+    communes = [u for u in units if u.is_commune]
+    judged = judge_rotations(rows, communes, project_window())
+    for row in rows:
+        if row.from_head is None or not row.to_unit:
+            found.warn(sheet, row.id, "Cấp trưởng", f"không ghi rõ cấp trưởng/đơn vị đến, suy ra từ chức vụ — "
+                       f"{judged.verdicts[row.id].reason}")  # fmt: skip
 
 
 def _split_units(raw: str) -> list[str]:

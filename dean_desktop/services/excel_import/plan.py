@@ -17,7 +17,14 @@ from ..rows import UnitRow
 from ..units import list_units
 from ..vntext import fold
 from .cadres import parse_cadres
-from .district import DistrictPayload, diff_members, diff_rotations, parse_roster, parse_rotations
+from .district import (
+    DistrictPayload,
+    diff_members,
+    diff_rotations,
+    explain_rotations,
+    parse_roster,
+    parse_rotations,
+)
 from .identify import identify, read_meta
 from .issues import Findings, Issue, Repair
 from .labels import read_labels
@@ -307,6 +314,7 @@ def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo
     payload = DistrictPayload()
     if "rotations" in kinds:
         payload.rotations = parse_rotations(kinds["rotations"].name, book.rows(kinds["rotations"]), found)
+        explain_rotations(kinds["rotations"].name, payload.rotations, units, found)
     if "roster" in kinds:
         payload.members = parse_roster(kinds["roster"].name, book.rows(kinds["roster"]), units, found)
     plan.kind = "rotations" if payload.rotations is not None else "roster"

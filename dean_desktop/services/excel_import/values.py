@@ -228,6 +228,20 @@ _NO = {"khong", "k", "ko", "no", "n", "0", "chua", "chua co", "khong co", "false
        "dung chung phong", "chung", "-", "--", "–", "—"}  # fmt: skip
 _TICKS = {"✓", "✔", "☑", "√", "✗", "✘", "⊠"}
 YES_NO_CHOICES = "Có, Không"
+# Words that make an answer a guess ("có lẽ", "có thể", "chưa rõ", "không biết", "hình như có"): a tolerant reader
+# is not a guessing one (PRODUCT.md §4), so such a cell is refused instead of being read by its first word.
+_HEDGE_PAIRS = ("co le", "co the", "chua ro", "khong ro", "chua biet", "khong biet", "chua chac", "khong chac",
+                "hinh nhu", "chua xac dinh", "khong xac dinh", "du kien", "co ve", "chac co", "chac khong")  # fmt: skip
+
+
+def is_hedge(value: Cell) -> bool:
+    """Whether a Có/Không answer is only a guess or an "I don't know": ``có lẽ``, ``có thể``, ``chưa rõ``, ``?``."""
+    if not isinstance(value, str):
+        return False
+    if "?" in value:
+        return True
+    folded = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(value)).split())
+    return any(f" {pair} " in f" {folded} " for pair in _HEDGE_PAIRS)
 
 
 def parse_yes_no(value: Cell) -> bool | None:
@@ -243,6 +257,10 @@ def parse_yes_no(value: Cell) -> bool | None:
     raw = str(value).strip()
     if raw in _TICKS:
         return raw in {"✓", "✔", "☑", "√"}
+    if is_hedge(raw):
+        raise ValueProblem(
+            f'giá trị "{raw}" không phải là câu trả lời chắc chắn; hãy hỏi lại đơn vị và ghi rõ Có hoặc Không'
+        )
     folded = " ".join(fold(raw).replace(".", " ").replace("(", " ").replace(")", " ").split())
     if folded in _YES:
         return True

@@ -57,6 +57,77 @@ _STATE: dict[str, str] = {
     "chua hoc": "chua_boi_duong",
 }  # fmt: skip
 
+# Abbreviations and variants people type, already folded (see vntext.fold).
+_EDUCATION_ALIASES = {
+    "dh": "dai_hoc",
+    "cu nhan": "dai_hoc",
+    "ky su": "dai_hoc",
+    "bac si": "dai_hoc",
+    "ths": "thac_si",
+    "th.s": "thac_si",
+    "th s": "thac_si",
+    "thac sy": "thac_si",
+    "cao hoc": "thac_si",
+    "ts": "tien_si",
+    "t.s": "tien_si",
+    "tien sy": "tien_si",
+    "cd": "cao_dang",
+    "tc": "trung_cap",
+    "sc": "so_cap",
+    "chua dao tao": "chua_dao_tao",
+    "chua qua dao tao": "chua_dao_tao",
+    "khong": "chua_dao_tao",
+    "chua": "chua_dao_tao",
+}
+_THEORY_ALIASES = {
+    "cc": "cao_cap",
+    "cn": "cu_nhan",
+    "tc": "trung_cap",
+    "sc": "so_cap",
+    "cu nhan chinh tri": "cu_nhan",
+    "cao cap chinh tri": "cao_cap",
+    "cao cap lltt": "cao_cap",
+    "cao cap llct": "cao_cap",
+    "trung cap llct": "trung_cap",
+    "so cap llct": "so_cap",
+    "chua dao tao": "chua_dao_tao",
+    "chua qua dao tao": "chua_dao_tao",
+    "khong": "chua_dao_tao",
+    "chua": "chua_dao_tao",
+}
+_STATE_ALIASES = {
+    "cv": "chuyen_vien",
+    "cvc": "chuyen_vien_chinh",
+    "cvcc": "chuyen_vien_cao_cap",
+    "chua boi duong": "chua_boi_duong",
+    "chua qua boi duong": "chua_boi_duong",
+    "chua": "chua_boi_duong",
+}
+
+
+def _lookup(text: str | None, labels: dict[str, str], aliases: dict[str, str]) -> str | None:
+    key = fold(text).strip(" .")
+    if not key:
+        return None
+    for code, label in labels.items():
+        if key == fold(label):
+            return code
+    return aliases.get(key) or aliases.get(key.replace(".", "").replace(" ", ""))
+
+
+def _education_code(text: str | None) -> str | None:
+    """Code of a qualification as typed (``ĐH``, ``Th.S``, ``Thạc sỹ``…), or None if unknown."""
+    return _lookup(text, vocab.EDUCATION, _EDUCATION_ALIASES)
+
+
+def _theory_code(text: str | None) -> str | None:
+    return _lookup(text, vocab.POLITICAL_THEORY, _THEORY_ALIASES)
+
+
+def _state_mgmt_code(text: str | None) -> str | None:
+    return _lookup(text, vocab.STATE_MGMT, _STATE_ALIASES)
+
+
 T = TypeVar("T")
 
 
@@ -103,7 +174,7 @@ def education(value: Cell) -> tuple[str | None, str]:
     if is_blank(value):
         return None, ""
     raw = text(value)
-    code = vocab.education_code(raw)
+    code = _education_code(raw)
     if code:
         return code, ""
     folded = _vocab_key(raw)
@@ -129,7 +200,7 @@ def political_theory(value: Cell) -> str | None:
     if is_blank(value):
         return None
     raw = text(value)
-    code = vocab.theory_code(raw)
+    code = _theory_code(raw)
     if code:
         return code
     folded = _vocab_key(raw)
@@ -145,7 +216,7 @@ def state_mgmt(value: Cell) -> str:
     if is_blank(value):
         return ""
     raw = text(value)
-    code = vocab.state_mgmt_code(raw)
+    code = _state_mgmt_code(raw)
     if code:
         return code
     folded = _vocab_key(raw)

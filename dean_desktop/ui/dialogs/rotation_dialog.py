@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,12 @@ from ...services.rotations import RotationInput
 from ...services.rows import RotationRow
 
 MAX_MONTHS = 120
+# "Cấp trưởng" as the register states it; "not stated" lets the rotation rule infer it from the post's text.
+HEAD_CHOICES: tuple[tuple[str, bool | None], ...] = (
+    ("Không ghi (suy ra từ chức vụ)", None),
+    ("Có", True),
+    ("Không", False),
+)
 
 
 class RotationDialog(QDialog):
@@ -40,6 +47,14 @@ class RotationDialog(QDialog):
         self.to_position.setPlaceholderText("Ví dụ: Bí thư Đảng ủy xã Bảo Linh")
         self.decision_no = QLineEdit()
         self.decision_no.setPlaceholderText("Ví dụ: 120-QĐ/HU")
+        self.from_head = QComboBox()
+        for label, value in HEAD_CHOICES:
+            self.from_head.addItem(label, value)
+        self.from_head.setToolTip("Chức vụ trước luân chuyển có phải cấp trưởng không (chỉ cấp trưởng được tính)")
+        self.from_unit = QLineEdit()
+        self.from_unit.setPlaceholderText("Ví dụ: Phòng Nội vụ")
+        self.to_unit = QLineEdit()
+        self.to_unit.setPlaceholderText("Ví dụ: xã Bảo Linh")
 
         self.has_date = QCheckBox("Có ngày")
         self.has_date.setToolTip("Bỏ chọn nếu chưa biết ngày quyết định")
@@ -64,7 +79,10 @@ class RotationDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Họ và tên:", self.full_name)
         form.addRow("Chức vụ, đơn vị &trước:", self.from_position)
+        form.addRow("Cấp t&rưởng:", self.from_head)
+        form.addRow("Đơn vị trước:", self.from_unit)
         form.addRow("Chức vụ, đơn vị đế&n:", self.to_position)
+        form.addRow("Đơn vị đến:", self.to_unit)
         form.addRow("Số &quyết định:", self.decision_no)
         form.addRow("Ngày quyết định:", date_row)
         form.addRow("Thời &gian (tháng):", self.months)
@@ -82,8 +100,11 @@ class RotationDialog(QDialog):
 
         for first, second in (
             (self.full_name, self.from_position),
-            (self.from_position, self.to_position),
-            (self.to_position, self.decision_no),
+            (self.from_position, self.from_head),
+            (self.from_head, self.from_unit),
+            (self.from_unit, self.to_position),
+            (self.to_position, self.to_unit),
+            (self.to_unit, self.decision_no),
             (self.decision_no, self.has_date),
             (self.has_date, self.decision_date),
             (self.decision_date, self.months),
@@ -103,6 +124,9 @@ class RotationDialog(QDialog):
         self.full_name.setText(rotation.full_name)
         self.from_position.setText(rotation.from_position)
         self.to_position.setText(rotation.to_position)
+        self.from_head.setCurrentIndex([value for _, value in HEAD_CHOICES].index(rotation.from_head))
+        self.from_unit.setText(rotation.from_unit)
+        self.to_unit.setText(rotation.to_unit)
         self.decision_no.setText(rotation.decision_no)
         self.months.setValue(rotation.months or 0)
         self.notes.setText(rotation.notes)
@@ -123,4 +147,7 @@ class RotationDialog(QDialog):
             decision_date=date(picked.year(), picked.month(), picked.day()) if self.has_date.isChecked() else None,
             months=self.months.value() or None,
             notes=self.notes.text().strip(),
+            from_head=self.from_head.currentData(),
+            from_unit=self.from_unit.text().strip(),
+            to_unit=self.to_unit.text().strip(),
         )

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...services.cadres import LEVEL_LABELS, LevelStats
 from ...services.formatting import format_number, format_percent
-from ...services.indicators import IndicatorValue
+from ...services.indicators import IndicatorValue, target_text, value_text
 from ...services.periods import PeriodError, period_from_code
 from ...services.rows import CadreRow
 from ...services.vntext import fold, name_sort_text, sort_key
@@ -377,24 +377,6 @@ def stats_model(parent: Any = None) -> RowTableModel[StatLine]:
         ],
         parent,
     )
-
-
-def target_text(value: IndicatorValue) -> str:
-    """``≥ 15 %``, ``4–6 người``."""
-    unit = "%" if value.unit == "%" else value.unit
-    low = None if value.target_min is None else format_number(value.target_min, 0)
-    high = None if value.target_max is None else format_number(value.target_max, 0)
-    if low and high:
-        return f"{low}–{high} {unit}"
-    if low:
-        return f"≥ {low} {unit}"
-    return f"≤ {high} {unit}" if high else ""
-
-
-def value_text(value: IndicatorValue) -> str:
-    if value.unit == "%":
-        return format_percent(value.value)
-    return "—" if value.value is None else f"{format_number(value.value, 0)} {value.unit}"
 
 
 def ratio_text(value: IndicatorValue) -> str:

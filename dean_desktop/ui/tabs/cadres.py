@@ -81,7 +81,7 @@ def rotation_summary(item: IndicatorValue | None, records: int) -> str:
         f" — {'Đạt' if item.met else 'Chưa đạt'}"
     )
     if records != item.numerator:
-        text += f". Danh sách có {records} bản ghi; chỉ tính các quyết định trong giai đoạn."
+        text += f". Danh sách có {records} bản ghi; bản ghi không tính vào chỉ tiêu có ghi lý do ở cột “Lý do”."
     return text
 
 
@@ -294,8 +294,9 @@ class CadresTab(LazyTab):
 
     def _load_rotations(self, report: IndicatorReport) -> None:
         current = self._current_rotation()
-        rows = rotations.list_rotations()
-        self.rotation_model.set_rows(rows)
+        judged = rotations.rotation_count()
+        rows = judged.rows
+        self.rotation_model.set_judged(judged)
         header = self.rotation_table.horizontalHeader()
         if header.isSortIndicatorShown():
             self.rotation_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import checklist, checklist_extra, roster, units
+from ...services import checklist, roster, units
 from ...services.errors import DomainError
 from ...services.rows import GroupRow, TaskRow
 from ...services.vocab import TASK_DONE
@@ -367,8 +367,7 @@ class ChecklistTab(LazyTab):
         dialog = self._dialog(task) if task else None
         if task is None or dialog is None or not messages.run_dialog(dialog):
             return
-        if self._attempt(lambda: checklist.update_task(task.id, dialog.task_input())):
-            self._attempt(lambda: checklist_extra.move_task(task.id, dialog.group_id()))
+        self._attempt(lambda: checklist.update_task(task.id, dialog.task_input(), group_id=dialog.group_id()))
         self._changed(task.id)
 
     def delete_task(self) -> None:

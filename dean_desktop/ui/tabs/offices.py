@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -14,15 +13,14 @@ from ...services import offices
 from ...services.errors import DomainError
 from ...services.formatting import format_date, format_number
 from ...services.rows import OfficeRow
-from ...services.vocab import parse_yes_no, yes_no_label
+from ...services.vocab import yes_no_label
 from ..signals import AppSignals
 from ..table_models.base import UNMET_BRUSH, WARN_BRUSH, Column, RowTableModel
 from ..widgets import messages
 from ..widgets.table_view import DataTable
 from .base import LazyTab
 
-YES_NO_FIELDS = {"has_office", "internet", "procedures_posted"}
-INT_FIELDS = {"computers", "printers", "scanners", "staff"}
+YES_NO_FIELDS = offices.YES_NO_FIELDS
 
 
 def _no_return(row: OfficeRow) -> bool:
@@ -173,37 +171,6 @@ COLUMNS: list[tuple[Column[OfficeRow], str | None]] = [
 FIELDS = [field for _, field in COLUMNS]
 
 
-def parse_cell(field: str, text: str) -> object:
-    """Turn what was typed into the stored value; raises DomainError with a Vietnamese message."""
-    text = (text or "").strip()
-    if field in YES_NO_FIELDS:
-        value = parse_yes_no(text)
-        if value is None and (text or field == "has_office"):
-            raise DomainError(f'Giá trị "{text}" không hợp lệ: chọn Có hoặc Không.')
-        return value
-    if field == "notes":
-        return text
-    if not text:
-        return None
-    if field in INT_FIELDS:
-        if not re.fullmatch(r"\d+", text):
-            raise DomainError(f'"{text}" không phải số nguyên không âm.')
-        return int(text)
-    if field == "floor_area":
-        try:
-            return float(text.replace(".", "").replace(",", ".") if "," in text else text)
-        except ValueError as error:
-            raise DomainError(f'"{text}" không phải là số (ví dụ: 34,5).') from error
-    if field == "in_use_since":
-        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-        raise DomainError(f'Ngày "{text}" không hợp lệ (dạng dd/mm/yyyy).')
-    return text
-
-
 class YesNoDelegate(QStyledItemDelegate):
     """A Có/Không combo for yes/no columns, plain text editors elsewhere."""
 
@@ -262,7 +229,7 @@ class OfficesTab(LazyTab):
         missing = sum(1 for r in rows if r.return_id is None)
         self.summary.setText(
             f"{with_office}/{len(rows)} xã, thị trấn có phòng làm việc riêng của bộ phận một cửa"
-            + (f"; {missing} xã, thị trấn chưa gửi báo cáo." if missing else ".")
+            + (f"; {missing} xã, thị trấn chưa có báo cáo nào (chưa có số liệu)." if missing else ".")
         )
 
     def _commit(self, row: OfficeRow, column: int, value: Any) -> bool:
@@ -273,7 +240,7 @@ class OfficesTab(LazyTab):
             messages.show_error(self, f"{row.unit_name} chưa gửi báo cáo nào; hãy nhập báo cáo trước khi sửa số liệu.")
             return False
         try:
-            parsed = parse_cell(field, str(value) if value is not None else "")
+            parsed = offices.parse_office_value(field, str(value) if value is not None else "")
             changed = offices.update_office(row.return_id, field, parsed)
         except DomainError as error:
             messages.show_error(self, f'{row.unit_name}, cột "{self.model.columns[column].title}": {error}')

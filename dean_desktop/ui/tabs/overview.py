@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.formatting import format_date, format_number, format_percent
+from ...services.formatting import format_date, format_judged_percent, format_percent
 from ...services.indicators import (
     ChecklistFigure,
     IndicatorReport,
@@ -81,7 +81,7 @@ class TargetCard(QFrame):
         goal = item.target_min if item.target_min else (item.target_max or 100.0)
         reached = 0.0 if item.value is None else min(item.value / goal, 1.0) if goal else 0.0
         self.bar.setValue(int(round(reached * 1000)))
-        self.bar.setFormat(f"{format_number(reached * 100, 0)} % chỉ tiêu")
+        self.bar.setFormat(f"{format_judged_percent(reached * 100, 100.0)} chỉ tiêu")
         self.mark.setText("✔ Đạt" if item.met else "✘ Chưa đạt")
         self.mark.setStyleSheet(MET_STYLE if item.met else UNMET_STYLE)
         self.setToolTip(f"Mã chỉ tiêu: {item.code}")

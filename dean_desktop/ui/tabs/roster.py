@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import roster
+from ...services.completeness import ReturnStatus, return_status
 from ...services.errors import DomainError
-from ...services.roster_extra import ReturnStatus, return_status
 from ...services.rows import MemberRow, UnitRow
 from ...services.units import list_units
 from ...services.vocab import UNIT_KINDS
@@ -98,19 +98,19 @@ class MemberPanel(QWidget):
             kind = UNIT_KINDS.get(unit.kind, "") if unit else ""
             item = QTreeWidgetItem([unit_label(unit) if unit else name, kind, period or "Chưa có báo cáo"])
             item.setToolTip(0, item.text(0))
-            if status.latest_label and not status.has_latest(unit_id):
+            if status.period_label and not status.has_reported(unit_id):
                 missing += 1
                 item.setBackground(2, UNMET_BRUSH)
-                item.setToolTip(2, f"Chưa gửi báo cáo {status.latest_label}")
+                item.setToolTip(2, f"Chưa gửi báo cáo kỳ {status.period_label}")
             self.unit_tree.addTopLevelItem(item)
         if not member.unit_ids:
             self.status_label.setText("Chưa phân công đơn vị nào. Bấm “Sửa” để chọn đơn vị.")
-        elif not status.latest_label:
+        elif not status.period_label:
             self.status_label.setText("Chưa nhập báo cáo nào của các đơn vị.")
         elif missing:
-            self.status_label.setText(f"Kỳ mới nhất: {status.latest_label} — {missing} đơn vị chưa gửi báo cáo.")
+            self.status_label.setText(f"Kỳ {status.period_label}: {missing} đơn vị chưa gửi báo cáo.")
         else:
-            self.status_label.setText(f"Kỳ mới nhất: {status.latest_label} — tất cả đã gửi báo cáo.")
+            self.status_label.setText(f"Kỳ {status.period_label}: tất cả đã gửi báo cáo.")
 
 
 class RosterTab(LazyTab):
@@ -174,6 +174,8 @@ class RosterTab(LazyTab):
         top_layout.addLayout(bar)
         top_layout.addWidget(self.table, 1)
         self.panel = MemberPanel()
+        # The units' marks follow the period the urging list shows, so the two never disagree.
+        self.panel.urging.period_combo.currentIndexChanged.connect(lambda _i: self._period_changed())
         # The panel sits below the table: seven columns need the window's whole width.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
@@ -216,8 +218,8 @@ class RosterTab(LazyTab):
         wanted = self._pending_select if self._pending_select is not None else self.selected_id()
         self._pending_select = None
         self._units = {u.id: u for u in list_units()}
-        self._status = return_status()
         self.panel.urging.fill_periods()
+        self._status = return_status(self.panel.urging.period())  # the period the urging list below shows
         self.model.set_rows(roster.list_members())
         count = self.model.rowCount()
         self.count_label.setText(f"{count} thành viên")
@@ -261,6 +263,10 @@ class RosterTab(LazyTab):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
+
+    def _period_changed(self) -> None:
+        self._status = return_status(self.panel.urging.period())
+        self._selection_changed()
 
     def _selection_changed(self) -> None:
         self.panel.show_member(self.selected_member(), self._units, self._status)
