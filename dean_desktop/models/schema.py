@@ -15,7 +15,7 @@ from . import migrations as migrations_pkg
 from .base import PRAGMAS, db
 
 # Bump with every migration module added under ``migrations/`` (named ``v0002_…`` for version 2).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BACKUPS_KEPT = 10
 
 
