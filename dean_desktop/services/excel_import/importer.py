@@ -16,6 +16,7 @@ from ..units import list_units
 from .district import DistrictPayload, apply_members, apply_rotations
 from .issues import Issue
 from .plan import FilePlan, analyse_file
+from .target_sheet import apply_targets
 
 
 @dataclass
@@ -95,6 +96,8 @@ def apply_plan(plan: FilePlan) -> ImportOutcome:
                     apply_rotations([item for item in plan.payload.rotations])
                 if plan.payload.members is not None:
                     apply_members(plan.payload.members)
+                if plan.payload.targets is not None:
+                    apply_targets(plan.payload.targets)
             _record(plan, "imported")
     return outcome_of(plan)
 
