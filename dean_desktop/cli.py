@@ -148,7 +148,7 @@ def cmd_report(out: str, as_of: str | None) -> int:
 
 
 _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cán bộ", "rotations": "luân chuyển",
-                  "members": "thành viên"}  # fmt: skip
+                  "members": "thành viên", "targets": "chỉ tiêu"}  # fmt: skip
 
 
 def cmd_import(files: list[str], dry_run: bool, as_json: bool) -> int:
