@@ -49,7 +49,8 @@ def _returns(folder: Path) -> Path:
                          cadre("Ma Thị Ca", theory="Cao cấp")])  # fmt: skip
     build_return(folder / "kim_son.xlsx", "Kim Sơn", "Năm 2019", office=office(True, internet=False),
                  edoc=[("Đảng ủy", True), ("UBND", False)],
-                 cadres=[cadre("Hoàng Văn Dũng", theory="Cử nhân"), cadre("Nông Thị Em", theory="Trung cấp")])  # fmt: skip
+                 cadres=[cadre("Hoàng Văn Dũng", theory="Cử nhân"),
+                         cadre("Nông Thị Em", theory="Trung cấp")])  # fmt: skip
     build_return(folder / "kim_phuong.xlsx", "Kim Phượng", "Năm 2019", office=office(False),
                  cadres=[cadre("Triệu Văn Phúc", education="Trung cấp", theory="Chưa qua đào tạo")])  # fmt: skip
     district = [cadre("Lê Văn Giang", education="Thạc sĩ", theory="Cao cấp"),
