@@ -241,7 +241,7 @@ def cmd_urging_letters(args: argparse.Namespace) -> int:
 
 
 _IMPORT_COUNTS = {"office": "một cửa", "edoc": "tổ chức", "cadres": "cán bộ", "rotations": "luân chuyển",
-                  "members": "thành viên"}  # fmt: skip
+                  "members": "thành viên", "targets": "chỉ tiêu"}  # fmt: skip
 
 
 def cmd_import(files: list[str], dry_run: bool, as_json: bool, allow_removals: bool = False) -> int:

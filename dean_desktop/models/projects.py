@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import CharField, DateField, FloatField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, DateField, FloatField, ForeignKeyField, IntegerField, TextField
 
 from .base import BaseModel
 from .roster import SteeringMember
@@ -27,6 +27,13 @@ class Target(BaseModel):
     target_max = FloatField(null=True)
     deadline_year = IntegerField()
     sort_order = IntegerField(default=0)
+    # How the target is computed (services.target_rules): a method code, the level of units it covers, the column
+    # or office item it reads, and the stored values that count (JSON list); see PRODUCT.md §2 "Targets as data".
+    method = CharField(default="")
+    level = CharField(default="")
+    criterion = CharField(default="")
+    counted_values = TextField(default="[]")
+    retired = BooleanField(default=False)
 
 
 class SolutionGroup(BaseModel):

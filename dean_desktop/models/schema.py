@@ -31,7 +31,7 @@ from .engine import (
 )
 
 # Bump with every migration module added under ``migrations/`` (named ``v0002_…`` for version 2).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BACKUPS_KEPT = 10
 
 

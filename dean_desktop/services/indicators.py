@@ -12,6 +12,7 @@ from datetime import date
 from peewee import Case, fn
 
 from ..models import (
+    Cadre,
     EdocOrg,
     OfficeReadiness,
     Project,
@@ -22,16 +23,31 @@ from ..models import (
     UnitReturn,
     db,
 )
-from ..models.tallies import TALLY_TOTAL
+from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
 from .rotations import rotation_count
 from .snapshot import consistent_read
-from .vocab import POSTGRAD, SENIOR_THEORY, TASK_DONE
+from .target_rules import (
+    CADRE_CRITERIA,
+    CADRE_SHARE,
+    COMMUNE_SHARE,
+    EDOC_SHARE,
+    FREE_TEXT_CRITERIA,
+    LEVEL_COMMUNE,
+    LEVEL_DISTRICT,
+    OFFICE_CRITERIA,
+    ROTATION_COUNT,
+    load_values,
+)
+from .vntext import fold
+from .vocab import TASK_DONE
 
 
 @dataclass(frozen=True, slots=True)
 class TargetSpec:
+    """One row of the target table, as the engine reads it (see ``target_rules`` for the codes)."""
+
     code: str
     title: str
     project_code: str
@@ -39,6 +55,15 @@ class TargetSpec:
     target_min: float | None
     target_max: float | None
     deadline_year: int
+    method: str = ""
+    level: str = ""
+    criterion: str = ""
+    counted_values: tuple[str, ...] = ()
+    project_years: tuple[int, int] = (2016, 2020)
+
+    @property
+    def window(self) -> tuple[date, date]:
+        return date(self.project_years[0], 1, 1), date(self.project_years[1], 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +79,8 @@ class IndicatorValue:
     target_max: float | None
     deadline: int
     met: bool
+    method: str = ""
+    level: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -82,22 +109,26 @@ class ChecklistFigure:
         return 100.0 * self.done / self.total if self.total else None
 
 
+CadreKey = tuple[str, str, tuple[str, ...]]  # (level, Cán bộ column, counted values)
+
+
 @dataclass(frozen=True)
 class Facts:
     """Everything the indicators need, already narrowed to the reference date."""
 
     reference_date: date
     project_window: tuple[date, date]
-    communes: list[tuple[int, str]]  # units valid on the reference date, in listing order
-    commune_has_office: dict[int, bool]  # unit id -> the latest return says it has its own office
-    communes_with_return: set[int]  # communes with some return up to the reference date (their data counts)
-    edoc_yes: int
-    edoc_total: int
-    cadres_total: int
-    cadres_postgrad: int
-    cadres_senior_theory: int
-    rotations: int  # distinct people counted by rotations.judge_rotations
+    units: list[tuple[int, str, str]]  # (id, name, kind) of the units valid on the reference date, in listing order
+    office: dict[int, dict[str, bool | None]]  # unit id -> Một cửa item -> the latest return's answer
+    edoc: dict[int, tuple[int, int]]  # unit id -> (organisations exchanging, organisations) in its latest return
+    cadre_shares: dict[CadreKey, tuple[int, int]]  # -> (cadres holding a counted value, cadres)
+    rotations: dict[tuple[date, date], int]  # project span -> distinct people counted by rotations.judge_rotations
     checklists: list[ChecklistFigure] = field(default_factory=list)
+    units_with_return: frozenset[int] = frozenset()  # units with some return up to the reference date
+
+    @property
+    def communes(self) -> list[tuple[int, str]]:
+        return [(unit_id, name) for unit_id, name, kind in self.units if kind in COMMUNE_KINDS]
 
 
 @dataclass(frozen=True)
@@ -130,23 +161,43 @@ def _met(value: float | None, spec: TargetSpec) -> bool:
     return not (spec.target_max is not None and value > spec.target_max + 1e-9)
 
 
+def _kinds_of(level: str) -> tuple[str, ...]:
+    if level == LEVEL_DISTRICT:
+        return (KIND_DISTRICT,)
+    if level == LEVEL_COMMUNE:
+        return COMMUNE_KINDS
+    return (KIND_DISTRICT, *COMMUNE_KINDS)
+
+
+def cadre_key(spec: TargetSpec) -> CadreKey:
+    return spec.level, spec.criterion, spec.counted_values
+
+
+def _figure(spec: TargetSpec, facts: Facts) -> tuple[int, int | None] | None:
+    """(numerator, denominator) of one target; denominator None for a count; None for a method the app lacks."""
+    if spec.method == CADRE_SHARE:
+        return facts.cadre_shares.get(cadre_key(spec), (0, 0))
+    if spec.method == COMMUNE_SHARE:
+        communes = [unit_id for unit_id, _ in facts.communes]
+        met = sum(1 for unit_id in communes if facts.office.get(unit_id, {}).get(spec.criterion) is True)
+        return met, len(communes)
+    if spec.method == EDOC_SHARE:
+        kinds = _kinds_of(spec.level)
+        rows = [facts.edoc.get(unit_id, (0, 0)) for unit_id, _, kind in facts.units if kind in kinds]
+        return sum(yes for yes, _ in rows), sum(total for _, total in rows)
+    if spec.method == ROTATION_COUNT:
+        return facts.rotations.get(spec.window, 0), None
+    return None
+
+
 def compute_indicators(targets: list[TargetSpec], facts: Facts) -> list[IndicatorValue]:
     """Pure: each target's value, numerator, denominator and met flag from the facts."""
-    figures: dict[str, tuple[int, int | None]] = {
-        "cadre.postgrad_district": (facts.cadres_postgrad, facts.cadres_total),
-        "cadre.senior_theory_district": (facts.cadres_senior_theory, facts.cadres_total),
-        "cadre.rotations": (facts.rotations, None),
-        "reform.edoc_orgs": (facts.edoc_yes, facts.edoc_total),
-        "reform.commune_offices": (
-            sum(1 for unit_id, _ in facts.communes if facts.commune_has_office.get(unit_id)),
-            len(facts.communes),
-        ),
-    }
     values = []
     for spec in targets:
-        if spec.code not in figures:
-            continue  # a target without a computation yet shows in the data, not here
-        numerator, denominator = figures[spec.code]
+        figure = _figure(spec, facts)
+        if figure is None:
+            continue  # a method this version does not know (a newer app wrote it)
+        numerator, denominator = figure
         value = float(numerator) if denominator is None else _ratio(numerator, denominator)
         values.append(
             IndicatorValue(
@@ -161,25 +212,36 @@ def compute_indicators(targets: list[TargetSpec], facts: Facts) -> list[Indicato
                 target_max=spec.target_max,
                 deadline=spec.deadline_year,
                 met=_met(value, spec),
+                method=spec.method,
+                level=spec.level,
             )
         )
     return values
 
 
-def load_targets() -> list[TargetSpec]:
+def target_spec(target: Target, project: Project) -> TargetSpec:
+    return TargetSpec(
+        code=target.code,
+        title=target.title,
+        project_code=project.code,
+        unit=target.unit,
+        target_min=target.target_min,
+        target_max=target.target_max,
+        deadline_year=target.deadline_year,
+        method=target.method,
+        level=target.level,
+        criterion=target.criterion,
+        counted_values=load_values(target.counted_values),
+        project_years=(project.start_year, project.end_year),
+    )
+
+
+def load_targets(*, include_retired: bool = False) -> list[TargetSpec]:
+    """The target table in listing order (project, then target); retired targets only when asked."""
     query = Target.select(Target, Project).join(Project).order_by(Project.sort_order, Target.sort_order, Target.id)
-    return [
-        TargetSpec(
-            code=t.code,
-            title=t.title,
-            project_code=t.project.code,
-            unit=t.unit,
-            target_min=t.target_min,
-            target_max=t.target_max,
-            deadline_year=t.deadline_year,
-        )
-        for t in query
-    ]
+    if not include_retired:
+        query = query.where(~Target.retired)
+    return [target_spec(t, t.project) for t in query]
 
 
 def project_window() -> tuple[date, date]:
@@ -225,66 +287,86 @@ def _units_valid_on(day: date) -> list[tuple[int, str, str]]:
     ]
 
 
-def count_cadres(return_ids: list[int]) -> tuple[int, int, int]:
-    """Cadres in these returns: total, post-graduates, advanced political theory — from the counts stored with each
-    return (``cadre_tally``), never a scan of the cadre table."""
-    wanted = {(TALLY_TOTAL, ""): 0}
-    wanted.update({("education", code): 1 for code in POSTGRAD})
-    wanted.update({("political_theory", code): 2 for code in SENIOR_THEORY})
-    sums = [0, 0, 0]
-    # Plain SQL: peewee spends longer writing an IN list of a few hundred ids than SQLite spends answering it.
+def count_cadres_matching(return_ids: list[int], column: str, codes: tuple[str, ...]) -> tuple[int, int]:
+    """(cadres whose ``column`` holds one of ``codes``, cadres) in these returns — the one count behind every cadre
+    share. Coded columns counted at import (``cadre_tally``) are read from those counts, never by a scan of the cadre
+    table; the others are counted by the database. Free-text columns (Tin học, Ngoại ngữ) match case- and
+    diacritic-insensitively."""
+    if not return_ids:
+        return 0, 0
+    if column in TALLIED_FIELDS:
+        return _tallied(return_ids, column, set(codes))
+    column_field = getattr(Cadre, column)
+    in_returns = Cadre.unit_return.in_(return_ids)
+    if column in FREE_TEXT_CRITERIA:
+        wanted = {" ".join(fold(code).split()) for code in codes}
+        query = Cadre.select(column_field, fn.COUNT(Cadre.id)).where(in_returns).group_by(column_field)
+        groups = [(" ".join(fold(value or "").split()), int(n)) for value, n in query.tuples()]
+        return sum(n for value, n in groups if value in wanted), sum(n for _, n in groups)
+    matched = fn.SUM(Case(None, [(column_field.in_(list(codes)), 1)], 0))
+    total, numerator = Cadre.select(fn.COUNT(Cadre.id), matched).where(in_returns).tuples().get()
+    return int(numerator or 0), int(total)
+
+
+def _tallied(return_ids: list[int], column: str, codes: set[str]) -> tuple[int, int]:
+    # Plain SQL: peewee spends longer writing an IN list of a few hundred ids than the database spends answering it.
     mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
     sql = (
-        f'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN ({mark}, {mark}, {mark}) '
+        f'SELECT field, code, SUM(count) FROM "cadre_tally" WHERE field IN ({mark}, {mark}) '
         f"AND unit_return_id IN ({', '.join([mark] * len(return_ids))}) GROUP BY field, code"
     )
-    for name, code, count in db.execute_sql(sql, [TALLY_TOTAL, "education", "political_theory", *return_ids]):
-        slot = wanted.get((name, code))
-        if slot is not None:
-            sums[slot] += int(count or 0)
-    return sums[0], sums[1], sums[2]
+    total = matched = 0
+    for name, code, count in db.execute_sql(sql, [TALLY_TOTAL, column, *return_ids]):
+        if name == TALLY_TOTAL:
+            total += int(count or 0)
+        elif code in codes:
+            matched += int(count or 0)
+    return matched, total
 
 
-def load_facts(as_of: Period | None = None) -> Facts:
+def office_answers(returns: dict[int, int]) -> dict[int, dict[str, bool | None]]:
+    """unit id -> each Một cửa item of its return (``returns``: return id -> unit id)."""
+    items = list(OFFICE_CRITERIA)
+    query = OfficeReadiness.select(OfficeReadiness.unit_return, *(getattr(OfficeReadiness, i) for i in items))
+    answers: dict[int, dict[str, bool | None]] = {}
+    for return_id, *flags in query.where(OfficeReadiness.unit_return.in_(list(returns))).tuples():
+        answers[returns[return_id]] = {i: (None if f is None else bool(f)) for i, f in zip(items, flags, strict=True)}
+    return answers
+
+
+def _edoc_counts(returns: dict[int, int]) -> dict[int, tuple[int, int]]:
+    yes = fn.SUM(Case(None, [(EdocOrg.exchanges, 1)], 0))  # CASE, not SUM(boolean): PostgreSQL refuses that
+    query = EdocOrg.select(EdocOrg.unit_return, yes, fn.COUNT(EdocOrg.id))
+    rows = query.where(EdocOrg.unit_return.in_(list(returns))).group_by(EdocOrg.unit_return).tuples()
+    return {returns[return_id]: (int(yes or 0), int(total)) for return_id, yes, total in rows}
+
+
+def load_facts(as_of: Period | None = None, targets: list[TargetSpec] | None = None) -> Facts:
+    """What ``targets`` (default: the target table) need from the store, as of a period (None: the latest data)."""
+    targets = load_targets() if targets is None else targets
     ref = reference_date(as_of)
-    window = project_window()
     units = _units_valid_on(ref)
-    communes = [(unit_id, name) for unit_id, name, kind in units if kind in COMMUNE_KINDS]
-    district_ids = {unit_id for unit_id, _, kind in units if kind == KIND_DISTRICT}
     latest = latest_returns(ref)
-    commune_returns = {latest[uid]: uid for uid, _ in communes if uid in latest}
-    district_returns = [rid for uid, rid in latest.items() if uid in district_ids]
-
-    has_office: dict[int, bool] = {}
-    if commune_returns:
-        for return_id, flag in (
-            OfficeReadiness.select(OfficeReadiness.unit_return, OfficeReadiness.has_office)
-            .where(OfficeReadiness.unit_return.in_(list(commune_returns)))
-            .tuples()
-        ):
-            has_office[commune_returns[return_id]] = bool(flag)
-    edoc_total = edoc_yes = 0
-    if commune_returns:
-        query = EdocOrg.select(
-            fn.COUNT(EdocOrg.id), fn.SUM(Case(None, [(EdocOrg.exchanges, 1)], 0))
-        ).where(EdocOrg.unit_return.in_(list(commune_returns)))  # CASE, not SUM(boolean): PostgreSQL refuses that
-        total, yes = query.tuples().get()
-        edoc_total, edoc_yes = int(total), int(yes or 0)
-    cadres_total, postgrad, senior = count_cadres(district_returns) if district_returns else (0, 0, 0)
-    rotations = rotation_count(ref if as_of is not None else None).count
+    returns = {latest[unit_id]: unit_id for unit_id, _, _ in units if unit_id in latest}
+    cadre_shares: dict[CadreKey, tuple[int, int]] = {}
+    rotations: dict[tuple[date, date], int] = {}
+    for spec in targets:
+        if spec.method == CADRE_SHARE and cadre_key(spec) not in cadre_shares and spec.criterion in CADRE_CRITERIA:
+            kinds = _kinds_of(spec.level)
+            ids = [latest[unit_id] for unit_id, _, kind in units if kind in kinds and unit_id in latest]
+            cadre_shares[cadre_key(spec)] = count_cadres_matching(ids, spec.criterion, spec.counted_values)
+        elif spec.method == ROTATION_COUNT and spec.window not in rotations:
+            rotations[spec.window] = rotation_count(ref if as_of is not None else None, spec.window).count
     return Facts(
         reference_date=ref,
-        project_window=window,
-        communes=communes,
-        commune_has_office=has_office,
-        communes_with_return=set(commune_returns.values()),
-        edoc_yes=edoc_yes,
-        edoc_total=edoc_total,
-        cadres_total=cadres_total,
-        cadres_postgrad=postgrad,
-        cadres_senior_theory=senior,
+        project_window=project_window(),
+        units=units,
+        office=office_answers(returns) if returns else {},
+        edoc=_edoc_counts(returns) if returns else {},
+        cadre_shares=cadre_shares,
         rotations=rotations,
         checklists=checklist_figures(),
+        units_with_return=frozenset(returns.values()),
     )
 
 
@@ -303,12 +385,15 @@ def checklist_figures() -> list[ChecklistFigure]:
 def indicator_report(as_of: Period | str | None = None) -> IndicatorReport:
     """The targets table, missing returns and checklist figures, as of a period (None: the latest data)."""
     period = period_from_code(as_of) if isinstance(as_of, str) else as_of
-    facts = load_facts(period)
-    missing = [name for uid, name in facts.communes if uid not in facts.communes_with_return]
+    targets = load_targets()
+    facts = load_facts(period, targets)
+    # PRODUCT.md §2: the communes valid at the reference date with no return at all up to it (their figures count as
+    # not met). "Did U report for period P" is another question, answered by completeness.reported_unit_ids.
+    missing = [name for unit_id, name in facts.communes if unit_id not in facts.units_with_return]
     return IndicatorReport(
         as_of=period,
         reference_date=facts.reference_date,
-        indicators=compute_indicators(load_targets(), facts),
+        indicators=compute_indicators(targets, facts),
         missing_returns=missing,
         checklists=facts.checklists,
     )
@@ -325,7 +410,7 @@ def indicator_history() -> dict[str, list[tuple[Period, float | None]]]:
     history: dict[str, list[tuple[Period, float | None]]] = {}
     targets = load_targets()
     for period in reversed(reported_periods()):
-        for item in compute_indicators(targets, load_facts(period)):
+        for item in compute_indicators(targets, load_facts(period, targets)):
             history.setdefault(item.code, []).append((period, item.value))
     return history
 

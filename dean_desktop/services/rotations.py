@@ -236,10 +236,10 @@ def judge_rotations(
     return RotationCount(len(counted_by_person), tuple(rows), verdicts)
 
 
-def rotation_count(until: date | None = None) -> RotationCount:
+def rotation_count(until: date | None = None, window: tuple[date, date] | None = None) -> RotationCount:
     """The one count of ``cadre.rotations`` (and every record's verdict) from the store; ``until``: the end of the
-    as-of period, None for all decisions within the projects' span."""
+    as-of period, None for all decisions within the span; ``window``: a project's span (default: all projects')."""
     from .indicators import project_window
 
     communes = list_units(communes_only=True)
-    return judge_rotations(list_rotations(), communes, project_window(), until)
+    return judge_rotations(list_rotations(), communes, window or project_window(), until)

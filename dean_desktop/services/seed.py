@@ -90,7 +90,8 @@ def _seed_projects(rows: list[dict[str, Any]]) -> None:
         known_targets = {t.code for t in Target.select(Target.code)}
         for t_order, target in enumerate(row["targets"]):
             if target["code"] not in known_targets:
-                Target.create(project=project, sort_order=p_order * 10 + t_order, **target)
+                fields = {**target, "counted_values": json.dumps(target.get("counted_values", []))}
+                Target.create(project=project, sort_order=p_order * 10 + t_order, **fields)
         known_groups = {g.number for g in project.groups}
         for number, name in enumerate(row["groups"], start=1):
             if number not in known_groups:

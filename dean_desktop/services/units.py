@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
-from ..models import Unit
+from ..models import Unit, db
 from ..models.units import COMMUNE_KINDS
-from .errors import DomainError
+from . import audit
+from .errors import DomainError, NotFoundError, ValidationError
 from .rows import UnitRow
-from .vntext import fold, match_key
+from .vntext import fold, match_key, nfc
+from .vocab import UNIT_KINDS
 
 _PREFIX = re.compile(r"^(xa|thi tran|tt\.?|tt)\s+", re.IGNORECASE)
 
@@ -105,3 +108,70 @@ def commune_named_in(text: str, communes: list[UnitRow]) -> UnitRow | None:
             if any(keys[i : i + len(wanted)] == wanted for i in range(len(keys))):
                 return unit
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInput:
+    """A unit as the window edits it; ``merged_into_id``: the unit that took it over (with ``valid_to``)."""
+
+    code: str
+    name: str
+    kind: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+    merged_into_id: int | None = None
+    active: bool = True
+
+
+def _unit_fields(data: UnitInput, unit_id: int | None = None) -> dict[str, object]:
+    code, name = (data.code or "").strip(), " ".join(nfc(data.name).split())
+    if not code or not name:
+        raise ValidationError("Chưa nhập mã hoặc tên đơn vị.")
+    if data.kind not in UNIT_KINDS:
+        raise ValidationError(f"Loại đơn vị không hợp lệ (chọn một trong: {', '.join(UNIT_KINDS.values())}).")
+    if data.valid_from and data.valid_to and data.valid_from > data.valid_to:
+        raise ValidationError("Ngày bắt đầu hiệu lực sau ngày hết hiệu lực.")
+    if data.merged_into_id is not None:
+        if data.merged_into_id == unit_id:
+            raise ValidationError("Một đơn vị không thể sáp nhập vào chính nó.")
+        if data.valid_to is None:
+            raise ValidationError("Đơn vị đã sáp nhập cần có ngày hết hiệu lực (ngày cuối cùng còn là đơn vị riêng).")
+        if Unit.get_or_none(Unit.id == data.merged_into_id) is None:
+            raise ValidationError("Không tìm thấy đơn vị nhận sáp nhập.")
+    clash = Unit.select().where((Unit.code == code) & (Unit.id != (unit_id or 0))).exists()
+    if clash:
+        raise ValidationError(f'Đã có đơn vị mã "{code}".')
+    return {
+        "code": code,
+        "name": name,
+        "kind": data.kind,
+        "valid_from": data.valid_from,
+        "valid_to": data.valid_to,
+        "merged_into": data.merged_into_id,
+        "active": data.active,
+    }
+
+
+def add_unit(data: UnitInput, source: str = "ui") -> int:
+    with db.atomic():
+        fields = _unit_fields(data)
+        last = Unit.select(Unit.sort_order).order_by(Unit.sort_order.desc()).limit(1).scalar() or 0
+        unit = Unit.create(sort_order=int(last) + 1, **fields)
+        for name, value in fields.items():
+            if value is not None:
+                audit.record("unit", unit.id, name, None, value, source)
+    return int(unit.id)
+
+
+def update_unit(unit_id: int, data: UnitInput, source: str = "ui") -> list[str]:
+    """Rename, change the kind, the dates of validity or the merger; returns the changed fields, audited."""
+    with db.atomic():
+        unit = Unit.get_or_none(Unit.id == unit_id)
+        if unit is None:
+            raise NotFoundError("Không tìm thấy đơn vị.")
+        new = _unit_fields(data, unit_id)
+        old = {name: getattr(unit, "merged_into_id" if name == "merged_into" else name) for name in new}
+        changed = audit.record_changes("unit", unit.id, old, new, source)
+        if changed:
+            Unit.update(**new).where(Unit.id == unit.id).execute()
+    return changed

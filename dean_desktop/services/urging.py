@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..models import Cadre, EdocOrg, OfficeReadiness
+from ..models import EdocOrg
+from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .checklist import list_groups, list_tasks
 from .completeness import completeness, default_period
 from .formatting import format_date, format_judged_percent, format_number
-from .indicators import latest_returns, load_targets
+from .indicators import TargetSpec, count_cadres_matching, latest_returns, load_targets, office_answers
 from .periods import Period, period_from_code
 from .roster import list_members
 from .rows import MemberRow, TaskRow, UnitRow
+from .target_rules import CADRE_SHARE, COMMUNE_SHARE, LEVEL_COMMUNE, LEVEL_DISTRICT, OFFICE_CRITERIA
 from .units import list_units
-from .vocab import POSTGRAD, SENIOR_THEORY
 
 MISSING_RETURN = "missing_return"
 NO_OFFICE = "no_office"
@@ -28,6 +29,8 @@ NO_OFFICE_DATA = "no_office_data"
 EDOC = "edoc"
 CADRE_POSTGRAD = "cadre_postgrad"
 CADRE_THEORY = "cadre_theory"
+CADRE_SHARE_ITEM = "cadre_share"
+OFFICE_ITEM = "office_item"
 OVERDUE_TASK = "overdue_task"
 
 KIND_LABELS = {
@@ -37,6 +40,8 @@ KIND_LABELS = {
     EDOC: "Văn bản điện tử",
     CADRE_POSTGRAD: "Trình độ sau đại học",
     CADRE_THEORY: "Lý luận chính trị",
+    CADRE_SHARE_ITEM: "Chỉ tiêu cán bộ",
+    OFFICE_ITEM: "Một cửa",
     OVERDUE_TASK: "Nhiệm vụ quá hạn",
 }
 
@@ -65,44 +70,64 @@ class MemberUrging:
     items: tuple[UrgingItem, ...]
 
 
+# The built-in cadre targets keep their own kinds and wording; any other cadre target reads by its title.
+_CADRE_WORDING = {
+    "cadre.postgrad_district": (CADRE_POSTGRAD, "cán bộ lãnh đạo, quản lý có trình độ sau đại học"),
+    "cadre.senior_theory_district": (CADRE_THEORY, "cán bộ có trình độ cao cấp, cử nhân LLCT"),
+}
+
+
 @dataclass(frozen=True)
 class _UnitFigures:
     """What the latest returns up to the period say about each unit."""
 
-    office: dict[int, bool]  # unit id -> has own office (only units whose latest return has an office sheet)
+    office: dict[int, dict[str, bool | None]]  # unit id -> Một cửa item -> answer (units with an office sheet)
     edoc: dict[int, list[tuple[str, bool]]]  # unit id -> (organisation, exchanges) rows
-    cadres: dict[int, tuple[int, int, int]]  # unit id -> (total, postgrad, senior theory)
+    cadres: dict[tuple[int, str], tuple[int, int]]  # (unit id, target code) -> (cadres counted, cadres)
 
 
-def _unit_figures(day: date) -> _UnitFigures:
+def _covers(spec: TargetSpec, kind: str) -> bool:
+    if spec.level == LEVEL_DISTRICT:
+        return kind == KIND_DISTRICT
+    if spec.level == LEVEL_COMMUNE:
+        return kind in COMMUNE_KINDS
+    return True
+
+
+def _unit_figures(day: date, targets: list[TargetSpec], kinds: dict[int, str]) -> _UnitFigures:
     latest = latest_returns(day)
     by_return = {return_id: unit_id for unit_id, return_id in latest.items()}
     ids = list(by_return)
-    office: dict[int, bool] = {}
+    office: dict[int, dict[str, bool | None]] = {}
     edoc: dict[int, list[tuple[str, bool]]] = {}
-    cadres: dict[int, list[int]] = {}
+    cadres: dict[tuple[int, str], tuple[int, int]] = {}
     if ids:
-        query = OfficeReadiness.select(OfficeReadiness.unit_return, OfficeReadiness.has_office)
-        for return_id, flag in query.where(OfficeReadiness.unit_return.in_(ids)).tuples():
-            office[by_return[return_id]] = bool(flag)
+        office = office_answers(by_return)
         query = EdocOrg.select(EdocOrg.unit_return, EdocOrg.org_name, EdocOrg.exchanges)
         for return_id, name, flag in query.where(EdocOrg.unit_return.in_(ids)).order_by(EdocOrg.seq).tuples():
             edoc.setdefault(by_return[return_id], []).append((name, bool(flag)))
-        query = Cadre.select(Cadre.unit_return, Cadre.education, Cadre.political_theory)
-        for return_id, education, theory in query.where(Cadre.unit_return.in_(ids)).tuples():
-            counts = cadres.setdefault(by_return[return_id], [0, 0, 0])
-            counts[0] += 1
-            counts[1] += education in POSTGRAD
-            counts[2] += theory in SENIOR_THEORY
-    return _UnitFigures(office, edoc, {k: (v[0], v[1], v[2]) for k, v in cadres.items()})
+        for spec in targets:
+            if spec.method != CADRE_SHARE or spec.target_min is None:
+                continue
+            for unit_id, return_id in latest.items():
+                if _covers(spec, kinds.get(unit_id, "")):
+                    counted = count_cadres_matching([return_id], spec.criterion, spec.counted_values)
+                    cadres[(unit_id, spec.code)] = counted
+    return _UnitFigures(office, edoc, cadres)
 
 
-def _commune_items(unit_id: int, name: str, figures: _UnitFigures) -> list[UrgingItem]:
+def _commune_items(unit_id: int, name: str, figures: _UnitFigures, targets: list[TargetSpec]) -> list[UrgingItem]:
     items = []
-    if unit_id not in figures.office:
+    answers = figures.office.get(unit_id)
+    if answers is None:
         items.append(UrgingItem(NO_OFFICE_DATA, unit_id, name, "Chưa có số liệu về phòng làm việc của bộ phận một cửa"))
-    elif not figures.office[unit_id]:
+    elif not answers.get("has_office"):
         items.append(UrgingItem(NO_OFFICE, unit_id, name, "Chưa có phòng làm việc riêng của bộ phận một cửa"))
+    if answers is not None:
+        for spec in targets:
+            if spec.method == COMMUNE_SHARE and spec.criterion != "has_office" and not answers.get(spec.criterion):
+                label = OFFICE_CRITERIA.get(spec.criterion, spec.criterion)
+                items.append(UrgingItem(OFFICE_ITEM, unit_id, name, f"Bộ phận một cửa chưa đạt: {label}", spec.title))
     orgs = figures.edoc.get(unit_id, [])
     lagging = [org for org, flag in orgs if not flag]
     if lagging:
@@ -111,21 +136,19 @@ def _commune_items(unit_id: int, name: str, figures: _UnitFigures) -> list[Urgin
     return items
 
 
-def _district_items(unit_id: int, name: str, figures: _UnitFigures, goals: dict[str, float]) -> list[UrgingItem]:
-    total, postgrad, senior = figures.cadres.get(unit_id, (0, 0, 0))
-    if not total:
-        return []
+def _cadre_items(unit_id: int, name: str, figures: _UnitFigures, targets: list[TargetSpec]) -> list[UrgingItem]:
+    """Each cadre target of the unit's level whose share in the unit's latest return is below the target."""
     items = []
-    checks = (
-        (CADRE_POSTGRAD, "cadre.postgrad_district", postgrad, "cán bộ lãnh đạo, quản lý có trình độ sau đại học"),
-        (CADRE_THEORY, "cadre.senior_theory_district", senior, "cán bộ có trình độ cao cấp, cử nhân LLCT"),
-    )
-    for kind, code, count, what in checks:
-        goal = goals.get(code)
-        share = 100.0 * count / total
-        if goal is not None and share < goal - 1e-9:
+    for spec in targets:
+        counted, total = figures.cadres.get((unit_id, spec.code), (0, 0))
+        goal = spec.target_min
+        if not total or goal is None:
+            continue
+        kind, what = _CADRE_WORDING.get(spec.code, (CADRE_SHARE_ITEM, spec.title[:1].lower() + spec.title[1:]))
+        share = 100.0 * counted / total
+        if share < goal - 1e-9:
             shown = format_judged_percent(share, goal)
-            reason = f"Tỷ lệ {what} {shown} ({count}/{total}), dưới chỉ tiêu {format_number(goal, 0)} %"
+            reason = f"Tỷ lệ {what} {shown} ({counted}/{total}), dưới chỉ tiêu {format_number(goal, 0)} %"
             items.append(UrgingItem(kind, unit_id, name, reason))
     return items
 
@@ -157,8 +180,8 @@ class _Context:
         report = completeness(period)
         self.expected = {u.unit_id: u for u in (*report.communes, *report.district)}
         self.units = {u.id: u for u in list_units()}
-        self.figures = _unit_figures(period.end)
-        self.goals = {t.code: t.target_min for t in load_targets() if t.target_min is not None}
+        self.targets = load_targets()
+        self.figures = _unit_figures(period.end, self.targets, {u.id: u.kind for u in self.units.values()})
         today = today or date.today()
         self.overdue = [t for t in list_tasks() if t.overdue(today)]
         self.shorts = {g.project_code: g.project_short for g in list_groups()}
@@ -173,9 +196,8 @@ class _Context:
         if not self.expected[unit_id].sent:
             items.append(UrgingItem(MISSING_RETURN, unit_id, unit.name, f"Chưa gửi báo cáo kỳ {self.period.label}"))
         if unit.is_commune:
-            items.extend(_commune_items(unit_id, unit.name, self.figures))
-        else:
-            items.extend(_district_items(unit_id, unit.name, self.figures, self.goals))
+            items.extend(_commune_items(unit_id, unit.name, self.figures, self.targets))
+        items.extend(_cadre_items(unit_id, unit.name, self.figures, self.targets))
         return items
 
     def task_item(self, task: TaskRow) -> UrgingItem:

@@ -41,7 +41,7 @@ def test_export_summary_matches_indicators_json(demo_db: tuple[Path, Path], tmp_
     result = run_cli("--db", str(db), "export-summary", str(out), *as_of, data_dir=folder)
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and "Đã ghi bảng tổng hợp" in result.stdout
-    ws = load_workbook(out)["Chỉ tiêu"]
+    ws = load_workbook(out)["Kết quả chỉ tiêu"]
     headers = [c.value for c in ws[4]]
     rows = {row[headers.index("Mã chỉ tiêu")]: row for row in ws.iter_rows(min_row=5, values_only=True)}
     for item in indicators_json(db, folder, *as_of)["indicators"]:  # type: ignore[union-attr]

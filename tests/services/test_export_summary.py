@@ -20,6 +20,7 @@ from dean_desktop.services.returns import CadreData, EdocData, OfficeData, Retur
 from tests.factories import unit_id
 
 SHEETS = [
+    "Kết quả chỉ tiêu",
     "Chỉ tiêu",
     "Một cửa",
     "Văn bản điện tử",
@@ -29,6 +30,7 @@ SHEETS = [
     "Ban Chỉ đạo",
     "Nhóm giải pháp",
     "Tình hình báo cáo",
+    "_meta",
 ]
 FORMULA = '=HYPERLINK("http://x","y")'
 
@@ -47,7 +49,7 @@ def test_targets_sheet_equals_the_indicator_engine(demo_store: Path, tmp_path: P
     out = export_summary(tmp_path / "tong_hop.xlsx", period)
     wb = load_workbook(out)
     assert wb.sheetnames == SHEETS
-    ws = wb["Chỉ tiêu"]
+    ws = wb["Kết quả chỉ tiêu"]
     rows = {r["Mã chỉ tiêu"]: (r, ws.cell(HEADER_ROW + 1 + i, 4)) for i, r in enumerate(_records(ws))}
     report = indicator_report(period)
     for item in report.indicators:
@@ -131,7 +133,7 @@ def test_every_string_is_text_never_a_formula(store: Path, tmp_path: Path) -> No
 
 def test_printable_layout(demo_store: Path, tmp_path: Path) -> None:
     wb = load_workbook(export_summary(tmp_path / "in.xlsx"))
-    for ws in wb.worksheets:
+    for ws in (ws for ws in wb.worksheets if ws.sheet_state == "visible"):  # the hidden `_meta` is never printed
         assert ws.page_setup.orientation == "landscape"
         assert str(ws.page_setup.paperSize) == "9"  # A4
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0

@@ -57,7 +57,7 @@ def test_the_same_text_in_the_indicators_report_summary_and_command_line(
     assert "14,97 %" in targets_row and "Chưa đạt" in targets_row and "15,0 %" not in targets_row
 
     book = openpyxl.load_workbook(export_summary(tmp_path / "th.xlsx"))
-    row = next(r for r in book["Chỉ tiêu"].iter_rows() if r[-1].value == "cadre.postgrad_district")
+    row = next(r for r in book["Kết quả chỉ tiêu"].iter_rows() if r[-1].value == "cadre.postgrad_district")
     value_cell = row[3]
     assert value_cell.number_format == "0.00 %" and percent_decimals(item.value, 15) == 2
     assert row[9].value == "Chưa đạt"

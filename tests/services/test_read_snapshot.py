@@ -41,11 +41,11 @@ def test_an_import_landing_mid_export_does_not_reach_the_later_sheets(
     monkeypatch.setattr(summary, "_offices_sheet", import_then_write)
     book = openpyxl.load_workbook(summary.export_summary(tmp_path / "th.xlsx"), read_only=True)
 
-    targets = next(r for r in book["Chỉ tiêu"].iter_rows(values_only=True) if "reform.commune_offices" in r)
+    targets = next(r for r in book["Kết quả chỉ tiêu"].iter_rows(values_only=True) if "reform.commune_offices" in r)
     assert targets[4] == 1  # the numerator: Linh Thông
     offices = [r for r in book["Một cửa"].iter_rows(values_only=True) if r and "Bảo Linh" in r]
     assert offices and "Có" not in offices[0]  # the offices sheet agrees with the targets sheet above it
-    completeness = [r for r in book[book.sheetnames[-1]].iter_rows(values_only=True) if r and "Bảo Linh" in r]
+    completeness = [r for r in book["Tình hình báo cáo"].iter_rows(values_only=True) if r and "Bảo Linh" in r]
     assert completeness and "Đã gửi" not in completeness[0]
 
     assert {o.unit_name: o.has_office for o in list_offices()}["Bảo Linh"] is True  # the import itself landed

@@ -66,7 +66,7 @@ def test_five_and_met_everywhere_the_number_is_stated(tmp_path: Path) -> None:
 
     out = export_summary(tmp_path / "tong-hop.xlsx")
     book = openpyxl.load_workbook(out, read_only=True)
-    targets = [row for row in book["Chỉ tiêu"].iter_rows(values_only=True) if "cadre.rotations" in row]
+    targets = [row for row in book["Kết quả chỉ tiêu"].iter_rows(values_only=True) if "cadre.rotations" in row]
     assert len(targets) == 1 and targets[0][3] == 5 and "Đạt" in targets[0]
     rows = list(book["Luân chuyển"].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "STT")

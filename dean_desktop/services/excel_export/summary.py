@@ -25,11 +25,16 @@ from ..report_content import as_of_text, education_buckets, target_text, theory_
 from ..roster import list_members
 from ..rotations import rotation_count
 from ..snapshot import consistent_read
+from ..targets import list_targets
 from ..units import communes_valid_on
 from ..vocab import EDUCATION, POLITICAL_THEORY, STATE_MGMT, TASK_STATUS, UNIT_KINDS, yes_no_label
 from .summary_sheet import Percent, SummarySheet, use_times_new_roman
 
 Progress = Callable[[int, int], None]
+
+
+RESULTS_SHEET = "Kết quả chỉ tiêu"
+TARGET_TABLE_SHEET = "Chỉ tiêu"
 
 
 class ExportCancelled(DomainError):
@@ -51,7 +56,7 @@ def _targets_sheet(wb: Workbook, as_of: Period | None) -> None:
     report = indicator_report(as_of)
     sheet = SummarySheet(
         wb,
-        "Chỉ tiêu",
+        RESULTS_SHEET,
         "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA CÁC ĐỀ ÁN",
         _subtitle(as_of, report.reference_date),
         [
@@ -106,6 +111,50 @@ def _targets_sheet(wb: Workbook, as_of: Period | None) -> None:
             ]
         )
     sheet.rows(rows)
+
+
+def _target_table_sheet(wb: Workbook) -> None:
+    """The target table in exactly the layout the `Chỉ tiêu` import reads, so an edited copy imports back."""
+    sheet = SummarySheet(
+        wb,
+        TARGET_TABLE_SHEET,
+        "DANH MỤC CHỈ TIÊU CỦA CÁC ĐỀ ÁN",
+        "(sửa, thêm dòng rồi nhập lại vào phần mềm; mã chỉ tiêu đã có thì cập nhật, mã mới thì thêm)",
+        [
+            ("Mã chỉ tiêu", 28),
+            ("Đề án", 9),
+            ("Nội dung chỉ tiêu", 50),
+            ("Cách tính", 20),
+            ("Cấp", 11),
+            ("Tiêu chí", 18),
+            ("Giá trị được tính", 20),
+            ("Tối thiểu", 9),
+            ("Tối đa", 9),
+            ("Năm hạn", 8),
+        ],
+    )
+    sheet.rows(
+        [
+            row.code,
+            row.project_short,
+            row.data.title,
+            row.method_label,
+            row.level_label,
+            row.criterion_label,
+            row.values_label,
+            row.data.target_min,
+            row.data.target_max,
+            row.data.deadline_year,
+        ]
+        for row in list_targets(include_retired=False)
+    )
+
+
+def _meta_sheet(wb: Workbook) -> None:
+    """Hidden: tells the importer this is the summary workbook (only its `Chỉ tiêu` sheet is read back)."""
+    ws = wb.create_sheet("_meta")
+    ws.append(["form", "summary"])
+    ws.sheet_state = "hidden"
 
 
 def _offices_sheet(wb: Workbook, as_of: Period | None, ref: date) -> None:
@@ -449,6 +498,7 @@ def export_summary(
     ref = reference_date(as_of)
     steps: list[Callable[[Workbook], None]] = [
         lambda wb: _targets_sheet(wb, as_of),
+        _target_table_sheet,
         lambda wb: _offices_sheet(wb, as_of, ref),
         lambda wb: _edoc_sheet(wb, as_of, ref),
         lambda wb: _cadre_sheets(wb, as_of, ref),
@@ -456,6 +506,7 @@ def export_summary(
         _roster_sheet,
         _checklist_sheet,
         lambda wb: _completeness_sheet(wb, as_of),
+        _meta_sheet,
     ]
     # The temporary file first: a missing or read-only folder fails before any work is done.
     handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)

@@ -12,6 +12,7 @@ from ..contacts import email_problem, phone_problem
 from ..roster import MemberInput, add_member, set_member_units, update_member
 from ..rotations import RotationInput, judge_rotations
 from ..rows import RotationRow, UnitRow
+from ..targets import TargetInput
 from ..units import UnitNotFoundError
 from ..vntext import fold, nfc
 from . import vocabulary
@@ -39,6 +40,7 @@ class MemberEntry:
 class DistrictPayload:
     rotations: list[tuple[int, RotationInput]] | None = None
     members: list[MemberEntry] | None = None
+    targets: list[tuple[int, TargetInput]] | None = None
     notes: list[str] = field(default_factory=list)
 
 

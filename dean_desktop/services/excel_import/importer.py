@@ -18,6 +18,7 @@ from .district import DistrictPayload, apply_members, apply_rotations
 from .issues import Issue
 from .plan import FilePlan, analyse_file, confirm_removals, refuse_removals
 from .selection import FileSelection, SkippedFile, find_workbooks
+from .target_sheet import apply_targets
 
 
 @dataclass
@@ -110,6 +111,8 @@ def apply_plan(plan: FilePlan, *, allow_removals: bool = False) -> ImportOutcome
                     apply_rotations([item for item in plan.payload.rotations])
                 if plan.payload.members is not None:
                     apply_members(plan.payload.members)
+                if plan.payload.targets is not None:
+                    apply_targets(plan.payload.targets)
             _record(plan, "imported")
     return outcome_of(plan)
 

@@ -112,6 +112,9 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
         "ban chi dao", "bcd", "thanh vien ban chi dao", "danh sach ban chi dao", "ds ban chi dao",
         "thanh vien bcd", "danh sach thanh vien ban chi dao",
     ),
+    "targets": (
+        "chi tieu", "danh muc chi tieu", "cac chi tieu", "bang chi tieu", "chi tieu de an", "ds chi tieu",
+    ),
     "meta": ("meta",),
     "lists": ("lists",),
 }  # fmt: skip
@@ -123,6 +126,7 @@ SHEET_LABELS = {
     "cadres": "Cán bộ",
     "rotations": "Luân chuyển",
     "roster": "Ban Chỉ đạo",
+    "targets": "Chỉ tiêu",
 }
 
 

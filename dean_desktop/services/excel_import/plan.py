@@ -33,12 +33,14 @@ from .reader import Cell, SheetInfo, Workbook, file_too_big, open_database_refus
 from .sheet_checks import competing_sheets, ignored_sheet, unsaved_formulas
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
+from .target_sheet import diff_targets, parse_targets
 from .unit_return import parse_edoc, parse_info, parse_office
 
 log = logging.getLogger(__name__)
 
 RETURN_KINDS = ("info", "office", "edoc", "cadres")
-DISTRICT_KINDS = ("rotations", "roster")
+DISTRICT_KINDS = ("rotations", "roster", "targets")
+SUMMARY_FORM = "summary"  # the `_meta` form of the summary workbook: only its `Chỉ tiêu` sheet is read back
 UNCHANGED_MESSAGE = "Tệp này đã được nhập trước đó; không thay đổi gì."
 SAME_CONTENT_MESSAGE = "Nội dung trùng với báo cáo đã nhập trước đó cho đơn vị và kỳ này; không thay đổi gì."
 
@@ -94,6 +96,8 @@ class FilePlan:
                 counts["rotations"] = len(self.payload.rotations)
             if self.payload.members is not None:
                 counts["members"] = len(self.payload.members)
+            if self.payload.targets is not None:
+                counts["targets"] = len(self.payload.targets)
             return counts
         return {}
 
@@ -230,6 +234,11 @@ def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
 def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
     match = match_sheets(book.sheets)
     kinds = dict(match.by_kind)
+    if "meta" in kinds and "targets" in kinds and read_meta(book.rows(kinds["meta"])).get("form") == SUMMARY_FORM:
+        # The summary workbook: its other sheets are printouts, not the exchange layouts.
+        kinds = {"targets": kinds["targets"]}
+        match.ignored.clear()
+        plan.warnings.append(Issue(None, None, None, 'Bảng tổng hợp của huyện: chỉ đọc trang "Chỉ tiêu".'))
     if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
         _guess_by_content(book, kinds)
     refusals = competing_sheets(book, match.competing, kinds)
@@ -375,6 +384,9 @@ def confirm_removals(plan: FilePlan) -> None:
         plan.removals = []
 
 
+_PAYLOAD_FIELD = {"rotations": "rotations", "roster": "members", "targets": "targets"}
+
+
 def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
     found = Findings()
     payload = DistrictPayload()
@@ -383,7 +395,9 @@ def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo
         explain_rotations(kinds["rotations"].name, payload.rotations, units, found)
     if "roster" in kinds:
         payload.members = parse_roster(kinds["roster"].name, book.rows(kinds["roster"]), units, found)
-    plan.kind = "rotations" if payload.rotations is not None else "roster"
+    if "targets" in kinds:
+        payload.targets = parse_targets(kinds["targets"].name, book.rows(kinds["targets"]), found)
+    plan.kind = next(k for k in DISTRICT_KINDS if getattr(payload, _PAYLOAD_FIELD[k]) is not None)
     plan.errors, plan.warnings = found.errors, found.warnings
     if plan.errors:
         return
@@ -394,6 +408,9 @@ def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo
     if payload.members is not None:
         added, changed = diff_members(payload.members)
         plan.diff["members"] = SectionDiff(added=added, changed=changed)
+    if payload.targets is not None:
+        added, changed = diff_targets(payload.targets)
+        plan.diff["targets"] = SectionDiff(added=added, changed=changed)
     plan.unchanged = not any(d.any for d in plan.diff.values())
     if plan.unchanged:
         plan.warnings.append(Issue(None, None, None, "Không có gì mới so với dữ liệu đã có; không thay đổi gì."))

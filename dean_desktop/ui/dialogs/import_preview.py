@@ -30,8 +30,14 @@ SECTION_LABELS = {
     "cadres": "Cán bộ",
     "rotations": "Luân chuyển",
     "members": "Ban Chỉ đạo",
+    "targets": "Chỉ tiêu",
 }
-KIND_LABELS = {"return": "Báo cáo đơn vị", "rotations": "Sổ luân chuyển", "roster": "Danh sách Ban Chỉ đạo"}
+KIND_LABELS = {
+    "return": "Báo cáo đơn vị",
+    "rotations": "Sổ luân chuyển",
+    "roster": "Danh sách Ban Chỉ đạo",
+    "targets": "Danh mục chỉ tiêu",
+}
 ENCODING_LABELS = {"tcvn3": "TCVN3", "tcvn3h": "TCVN3 (chữ hoa)", "vni": "VNI-Windows"}
 ERROR_BRUSH = QBrush(QColor("#f8d7da"))
 SAME_BRUSH = QBrush(QColor("#e2e3e5"))

@@ -377,9 +377,7 @@ class ChecklistTab(LazyTab):
         if task is None or dialog is None or not messages.run_dialog(dialog):
             return
         self._attempt(
-            lambda: checklist.update_task(
-                task.id, dialog.task_input(), group_id=dialog.group_id(), seen=task.version
-            )
+            lambda: checklist.update_task(task.id, dialog.task_input(), group_id=dialog.group_id(), seen=task.version)
         )
         self._changed(task.id)
 

@@ -23,6 +23,7 @@ COUNT_LABELS = {
     "cadres": "cán bộ",
     "rotations": "luân chuyển",
     "members": "thành viên",
+    "targets": "chỉ tiêu",
 }
 
 
