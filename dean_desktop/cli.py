@@ -317,22 +317,11 @@ def _fail(message: str, as_json: bool) -> int:
     return 1
 
 
-def _failure_message(error: BaseException, target: object) -> str | None:
-    """A Vietnamese sentence for a database or disk failure, or None for a bug (which keeps its traceback)."""
-    import errno
-
-    from .models.engine import open_failure_message
-
-    message = open_failure_message(error, target)
-    if message is None and isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        message = "Không ghi được vì ổ đĩa đã đầy; hãy giải phóng dung lượng rồi thử lại."
-    return message
-
-
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
     from .errors import UserError
     from .paths import sample_db_path
+    from .services.storage_checks import DiskFullError, failure_message
     from .store import open_store
     from .targets import is_server_target
 
@@ -346,7 +335,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:  # every failure to open the database: one sentence, exit 1
         from .paths import default_db_path
 
-        message = str(error) if isinstance(error, UserError) else _failure_message(error, target or default_db_path())
+        message = str(error) if isinstance(error, UserError) else failure_message(error, target or default_db_path())
         if message is None:
             raise
         return _fail(message, as_json)
@@ -369,13 +358,15 @@ def run(args: argparse.Namespace) -> int:
             return cmd_urging_letters(args)
         if args.command == "export-forms":
             return cmd_export_forms(args.out, args.unit, args.period)
+    except DiskFullError as error:  # the disk, not the command line: exit 1 like every other failure
+        return _fail(str(error), as_json)
     except UserError as error:  # a wrong value on the command line (period, unit…): exit 2, as argparse does
         _fail(str(error), as_json)
         return 2
     except Exception as error:  # the database or the disk failed during the command (locked, full, damaged)
         from .paths import default_db_path
 
-        message = _failure_message(error, target or default_db_path())
+        message = failure_message(error, target or default_db_path())
         if message is None:
             raise
         return _fail(message, as_json)

@@ -138,3 +138,44 @@ def demo_store(store: Path, pg_cluster: object) -> Path:
     pg_cluster.create_database(name, template=DEMO_TEMPLATE)  # type: ignore[attr-defined]
     open_store(store)
     return store
+
+
+UNANSWERED_AFTER = 15.0  # seconds a modal dialog may stay open in a test before it counts as forgotten
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_dialog(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A modal dialog no test answers would hold the run forever (offscreen, nobody clicks): close it after a while
+    and fail the test with its text, so an unexpected error box is a quick, readable failure."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    opened: dict[int, float] = {}
+    forgotten: list[str] = []
+
+    def sweep() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        since = opened.setdefault(id(dialog), time.monotonic())
+        if time.monotonic() - since < UNANSWERED_AFTER:
+            return
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        forgotten.append(f"“{dialog.windowTitle()}” {text}".strip())
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
+
+    timer = QTimer()
+    timer.timeout.connect(sweep)
+    timer.start(500)
+    yield
+    timer.stop()
+    if forgotten:
+        pytest.fail("a modal dialog was left open, nobody answered it: " + " | ".join(forgotten))

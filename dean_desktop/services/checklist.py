@@ -127,7 +127,7 @@ def add_task(group_id: int, data: TaskInput, source: str = "ui") -> int:
 
 
 def update_task(
-    task_id: int, data: TaskInput, source: str = "ui", group_id: int | None = None, seen: int | None = None
+    task_id: int, data: TaskInput, source: str = "ui", *, group_id: int | None = None, seen: int | None = None
 ) -> list[str]:
     """Change a task's content and, when ``group_id`` is another group, move it there — in one transaction, so the
     task never shows the new content in the old group (or the reverse). ``seen`` is the version the user was shown
@@ -186,7 +186,7 @@ def set_task_status(task_id: int, status: str, source: str = "ui", seen: int | N
     if row is None:
         raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
     data = TaskInput(**{**_input_of(row), "status": status, "completed_on": row.completed_on})
-    return update_task(task_id, data, source, seen)
+    return update_task(task_id, data, source, seen=seen)
 
 
 def complete_task(
@@ -198,7 +198,7 @@ def complete_task(
     if row is None:
         raise NotFoundError("Không tìm thấy nhiệm vụ này (có thể đã bị xóa).")
     data = TaskInput(**{**_input_of(row), "status": TASK_DONE, "completed_on": completed_on, "evidence": evidence})
-    return update_task(task_id, data, source, seen)
+    return update_task(task_id, data, source, seen=seen)
 
 
 def _input_of(row: TaskRow) -> dict[str, object]:

@@ -376,7 +376,7 @@ def prepare_register(as_of: Period | None = None, should_stop: Callable[[], bool
 
 def register_size(as_of: Period | None = None) -> int:
     """How many cadres the register holds, from the counts stored with the returns (no scan)."""
-    from .indicators import count_cadres
+    from .indicators import count_cadres_matching
 
     ids = list(latest_returns(reference_date(as_of)).values())
-    return count_cadres(ids)[0] if ids else 0
+    return count_cadres_matching(ids, "education", ())[1]

@@ -197,9 +197,9 @@ def _rotations_section(as_of: Period | None, reference: date) -> list[Block]:
     columns = [
         Column("STT", 6, "n"),
         Column("Họ và tên", 16),
-        Column("Trước luân chuyển", 22),
-        Column("Luân chuyển đến", 22),
-        Column("Quyết định", 14, "n"),
+        Column("Trước luân chuyển", 20),
+        Column("Luân chuyển đến", 20),
+        Column("Quyết định", 18, "n"),  # wide enough for "120-QĐ/HU," on one line
         Column("Tính vào chỉ tiêu", 20),
     ]
     rows = [

@@ -130,3 +130,15 @@ def translate_disk_full(db_path: Path | str | None = None) -> Iterator[None]:
         if is_disk_full(error):
             raise DiskFullError(disk_full_message(db_path)) from error
         raise
+
+
+def failure_message(error: BaseException, target: object) -> str | None:
+    """One Vietnamese sentence for a database or disk failure met while opening or using ``target``, or None for a
+    bug (which keeps its traceback): what the command line prints instead of a traceback."""
+    from ..models.engine import open_failure_message
+
+    message = open_failure_message(error, target)
+    if message is None and is_disk_full(error):
+        is_file = isinstance(target, Path) or (isinstance(target, str) and "://" not in target)
+        message = disk_full_message(target if is_file else None)  # type: ignore[arg-type]
+    return message

@@ -55,10 +55,17 @@ def ask_database_path(parent: QWidget | None) -> Path | None:
     """Ask in the folder last used for databases, and remember the folder chosen."""
     from . import recent_folders
 
-    dialog = database_dialog(parent)
-    dialog.setDirectory(str(recent_folders.last_folder(recent_folders.DATABASE)))
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+    chosen = _choose(parent, str(recent_folders.last_folder(recent_folders.DATABASE)))
+    if not chosen:
         return None
-    chosen = Path(dialog.selectedFiles()[0])
     recent_folders.remember(recent_folders.DATABASE, chosen)
-    return chosen
+    return Path(chosen)
+
+
+def _choose(parent: QWidget | None, start: str) -> str:
+    """The dialog itself, started in ``start``; the path chosen or "" (module-level so tests can answer it)."""
+    dialog = database_dialog(parent)
+    dialog.setDirectory(start)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return ""
+    return dialog.selectedFiles()[0]

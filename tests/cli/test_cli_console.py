@@ -80,7 +80,7 @@ def test_indicators_and_demo_print_vietnamese_under_cp1252(tmp_path: Path) -> No
     table = run_cp1252("--db", str(db), "indicators", data_dir=tmp_path)
     assert table.returncode == 0, table.stderr.decode("utf-8", "replace")
     text = table.stdout.decode("utf-8")
-    assert "CHỈ TIÊU CÁC ĐỀ ÁN" in text and "Đơn vị chưa gửi báo cáo" in text
+    assert "CHỈ TIÊU CÁC ĐỀ ÁN" in text and "Xã, thị trấn chưa có báo cáo nào" in text
     as_json = run_cp1252("--db", str(db), "indicators", "--json", data_dir=tmp_path)
     titles = [item["title"] for item in json.loads(as_json.stdout.decode("utf-8"))["indicators"]]
     assert "Cán bộ lãnh đạo, quản lý cấp huyện có trình độ sau đại học" in titles

@@ -144,15 +144,13 @@ def test_a_full_disk_at_the_backup_step_leaves_no_backup_and_one_sentence(
     store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from dean_desktop.models import schema
+    from tests.services.excel_import.builders import build_return, office
 
+    first = build_return(tmp_path / "dau" / "bao-linh.xlsx", unit="Bảo Linh", office=office(True))
+    assert cli.main(["--db", str(store), "import", str(first)]) == 0  # now the database has something to lose
+    workbook = build_return(tmp_path / "bao-cao.xlsx", office=office(True))
+    capsys.readouterr()
     real_connect = sqlite3.connect
-
-    class FullDisk:
-        def __init__(self, path: str) -> None:
-            self.conn = real_connect(path)
-
-        def __getattr__(self, name: str) -> object:
-            return getattr(self.conn, name)
 
     def connect(path: str, *args: object, **kwargs: object) -> object:
         if str(path).endswith(".dang-ghi"):
@@ -161,11 +159,9 @@ def test_a_full_disk_at_the_backup_step_leaves_no_backup_and_one_sentence(
         return real_connect(path, *args, **kwargs)
 
     monkeypatch.setattr(schema.sqlite3, "connect", connect)
-    workbook = tmp_path / "bao-cao.xlsx"
-    workbook.write_bytes(b"PK")
     code = cli.main(["--db", str(store), "import", str(workbook), "--json"])
     out, err = capsys.readouterr()
-    assert code == 1 and "ổ đĩa đã đầy" in json.loads(out)["error"] and "Traceback" not in err
+    assert code == 1 and "đã đầy" in json.loads(out)["error"] and "Traceback" not in err
     backups = store.parent / "sao-luu"
     assert not backups.exists() or list(backups.iterdir()) == []
 

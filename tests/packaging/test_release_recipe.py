@@ -173,6 +173,7 @@ WINDOWS_BUNDLE = [
     "_internal/resources/seed/units.json",
     "_internal/resources/seed/projects.json",
     "_internal/resources/icons/dean_desktop.png",
+    "_internal/resources/i18n/qtbase_vi.qm",
     "_internal/PySide6/Qt6PrintSupport.dll",
     "_internal/PySide6/QtPrintSupport.pyd",
     "_internal/PySide6/QtCharts.pyd",
@@ -203,6 +204,7 @@ def test_a_windows_bundle_without_a_printsupport_folder_is_complete(tmp_path: Pa
         ("_internal/PySide6/plugins/styles/qmodernwindowsstyle.dll", "Qt plugins/styles/qmodernwindowsstyle.dll"),
         ("_internal/PySide6/plugins/iconengines/qsvgicon.dll", "Qt plugins/iconengines"),
         ("_internal/resources/seed/units.json", str(Path("_internal/resources/seed/units.json"))),
+        ("_internal/resources/i18n/qtbase_vi.qm", str(Path("_internal/resources/i18n/qtbase_vi.qm"))),
     ],
 )
 def test_a_windows_bundle_missing_a_part_says_which(tmp_path: Path, left_out: str, reported: str) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dean_desktop.services import text_search
 from dean_desktop.services.cadres import list_cadres
 from dean_desktop.services.register import (
     Coded,
@@ -16,7 +17,7 @@ from dean_desktop.services.register import (
     read_register,
     selected,
 )
-from dean_desktop.services.vntext import fold, name_sort_key, sort_key
+from dean_desktop.services.vntext import name_sort_key, sort_key
 
 
 def test_columns_hold_the_service_rows_in_name_order(demo_store: Path) -> None:
@@ -34,10 +35,8 @@ def test_the_index_finds_what_a_scan_finds(demo_store: Path, query: str) -> None
     index = SearchIndex(columns)
     rows = list(columns.rows())
 
-    def scan(i: int) -> bool:
-        text = " ".join((fold(rows[i].full_name), fold(rows[i].position), fold(rows[i].unit_name)))
-        words = text.split()
-        return all(any(q in w for w in words) for q in fold(query).split())
+    def scan(i: int) -> bool:  # the one search rule, applied row by row
+        return text_search.matches(query, rows[i].full_name, rows[i].position, rows[i].unit_name)
 
     bits = index.rows_matching(query)
     assert bits is not None

@@ -21,6 +21,14 @@ def show(qtbot: QtBot, widget: W) -> W:
     return widget
 
 
+def show_overview(qtbot: QtBot, tab: W) -> W:
+    """Show the overview and wait for what it fills after its figures are painted: the completeness table and the
+    list of communes that did not report."""
+    show(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.completeness.result is not None and tab.missing_list.count() > 0, timeout=5000)
+    return tab
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type text the way a Vietnamese input method commits it: one QInputMethodEvent with the whole string."""
     widget.setFocus()

@@ -43,6 +43,7 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
     from dean_desktop.services import checklist, roster, units
     from dean_desktop.services.excel_import import analyse_file
     from dean_desktop.services.report_content import report_html
+    from dean_desktop.ui.main_window import settings
     from dean_desktop.ui.printing import preview_dialog
     from tests.services.excel_import.builders import build_return, cadre, office
 
@@ -59,6 +60,10 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
     )
     made = {
         "AuditDialog": lambda: classes["AuditDialog"](window),
+        "CompletionDialog": lambda: classes["CompletionDialog"](checklist.list_tasks()[0], window),
+        "ServerDialog": lambda: classes["ServerDialog"](settings(), window, title="Kết nối máy chủ cơ sở dữ liệu"),
+        "SigningDialog": lambda: classes["SigningDialog"]("Số văn bản và người ký", window),
+        "UrgingLettersDialog": lambda: classes["UrgingLettersDialog"](members, None, window),
         "ExportFormsDialog": lambda: classes["ExportFormsDialog"](window),
         "HelpDialog": lambda: classes["HelpDialog"](window),
         "ImportPreviewDialog": lambda: classes["ImportPreviewDialog"]([analyse_file(returned, unit_rows)], window),

@@ -23,7 +23,7 @@ def test_a_command_line_import_shows_in_the_open_window(qtbot: QtBot, store: Pat
     window.tabs.setCurrentIndex(0)
     missing = window.overview.missing_list
     shown = lambda: {missing.item(i).text() for i in range(missing.count())}  # noqa: E731
-    assert "Linh Thông" in shown()
+    qtbot.waitUntil(lambda: "Linh Thông" in shown(), timeout=5000)  # filled once the figures are painted
 
     workbook = build_return(tmp_path / "linh-thong.xlsx", office=office(True), cadres=[cadre("Nguyễn Văn An")])
     env = {**os.environ, "DEAN_DESKTOP_DATA_DIR": str(tmp_path / "data"), "PYTHONIOENCODING": "utf-8"}

@@ -17,7 +17,7 @@ from dean_desktop.ui.table_models.base import UNMET_BRUSH
 from dean_desktop.ui.tabs.overview import OverviewTab
 from dean_desktop.ui.tabs.roster import RosterTab
 from tests.factories import commune_return, district_return
-from tests.ui.helpers import show
+from tests.ui.helpers import show, show_overview
 
 WATCHED = ["Linh Thông", "Bảo Linh", "Lam Vỹ"]
 
@@ -47,7 +47,7 @@ def _urging_missing(tab: RosterTab) -> set[str]:
 
 def test_overview_roster_panel_and_urging_list_agree_on_who_reported(qtbot: QtBot, store: Path) -> None:
     _data()
-    overview = show(qtbot, OverviewTab(AppSignals()))
+    overview = show_overview(qtbot, OverviewTab(AppSignals()))
     roster_tab = show(qtbot, RosterTab(AppSignals()))
     roster_tab.reload()
     rect = roster_tab.table.visualRect(roster_tab.model.index(0, 1))
@@ -76,7 +76,7 @@ def test_overview_roster_panel_and_urging_list_agree_on_who_reported(qtbot: QtBo
 
 def test_a_card_just_below_its_target_does_not_read_as_met(qtbot: QtBot, store: Path) -> None:
     district_return("Phòng Nội vụ", "Năm 2018", [("thac_si", "cao_cap")] * 28 + [("dai_hoc", "cao_cap")] * 159)
-    card = show(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
+    card = show_overview(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
     assert (card.value.text(), card.mark.text()) == ("14,97 %", "✘ Chưa đạt")
     assert card.bar.format() == "99,8 % chỉ tiêu"
 
@@ -88,7 +88,7 @@ def test_the_overview_and_the_register_state_the_same_rotation_count(qtbot: QtBo
 
     for name, before, after, number, day in VALID + NOT_COUNTED:
         add_rotation(RotationInput(name, before, after, number, day))
-    card = show(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
+    card = show_overview(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
     assert (card.value.text(), card.mark.text()) == ("5 người", "✔ Đạt")
     cadres = show(qtbot, CadresTab(AppSignals()))
     cadres.reload()

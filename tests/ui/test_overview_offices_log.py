@@ -16,11 +16,11 @@ from dean_desktop.ui.table_models.base import UNMET_BRUSH, RowRole
 from dean_desktop.ui.tabs.import_log import ImportLogTab
 from dean_desktop.ui.tabs.offices import OfficesTab
 from dean_desktop.ui.tabs.overview import OverviewTab
-from tests.ui.helpers import show, type_text
+from tests.ui.helpers import show, show_overview, type_text
 
 
 def test_overview_cards_match_the_engine(qtbot: QtBot, demo_store: Path) -> None:
-    tab = show(qtbot, OverviewTab(AppSignals()))
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))
     report = indicator_report()
     assert set(tab.cards) == {i.code for i in report.indicators}
     for item in report.indicators:
@@ -33,7 +33,7 @@ def test_overview_cards_match_the_engine(qtbot: QtBot, demo_store: Path) -> None
 
 
 def test_overview_period_picker_recomputes(qtbot: QtBot, demo_store: Path) -> None:
-    tab = show(qtbot, OverviewTab(AppSignals()))
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))
     combo: QComboBox = tab.period_combo
     index = combo.findText("Năm 2016")
     assert index > 0
@@ -44,7 +44,7 @@ def test_overview_period_picker_recomputes(qtbot: QtBot, demo_store: Path) -> No
 
 
 def test_overview_on_fresh_database_lists_23_missing_communes(qtbot: QtBot, store: Path) -> None:
-    tab = show(qtbot, OverviewTab(AppSignals()))
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))
     assert tab.missing_list.count() == 23
     assert "(23)" in tab.missing_box.title()
 
@@ -122,7 +122,7 @@ def test_import_log_tab_shows_empty_state(qtbot: QtBot, store: Path, qtmodeltest
 def test_overview_charts_follow_each_reported_period(qtbot: QtBot, demo_store: Path) -> None:
     from dean_desktop.services.indicators import reported_periods
 
-    tab = show(qtbot, OverviewTab(AppSignals()))
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))
     qtbot.waitUntil(lambda: all(card.chart is not None and card.chart.points for card in tab.cards.values()))
     periods = sorted(reported_periods())
     chart = tab.cards["reform.edoc_orgs"].chart
@@ -146,7 +146,7 @@ def test_completeness_panel_for_the_chosen_period(qtbot: QtBot, demo_store: Path
             period=__import__("dean_desktop.services.periods", fromlist=["parse_period"]).parse_period("Quý I/2019"),
         )
     )
-    tab = show(qtbot, OverviewTab(AppSignals()))
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))
     panel = tab.completeness
     qtbot.waitUntil(lambda: "Quý I/2019" in panel.title())  # filled once the figures are painted
     assert "Xã, thị trấn: 1/24" in panel.rate.text()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from dean_desktop.ui import backup_actions, import_flow, printing, recent_folders, window_actions
+from dean_desktop.ui import backup_actions, database_dialog, import_flow, printing, recent_folders, window_actions
 from dean_desktop.ui.dialogs.export_forms_dialog import ExportFormsDialog
 
 
@@ -35,6 +35,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeFileDialogs:
     monkeypatch.setattr(recent_folders, "_get_open_file_names", dialogs.ask_many)
     for name in ("_get_open_file_name", "_get_save_file_name", "_get_existing_directory"):
         monkeypatch.setattr(recent_folders, name, dialogs.ask)
+    monkeypatch.setattr(database_dialog, "_choose", lambda parent, start: dialogs.ask(parent, "", start))
     return dialogs
 
 

@@ -22,7 +22,7 @@ BUILT_IN: dict[str, tuple[str, str, str, list[str]]] = {
 
 
 def migrate(db: Database) -> None:
-    migrator = SchemaMigrator.from_database(db)
+    migrator = SchemaMigrator.from_database(getattr(db, "obj", db))  # a DatabaseProxy holds the database in .obj
     run(
         migrator.add_column("target", "method", CharField(default="")),
         migrator.add_column("target", "level", CharField(default="")),

@@ -124,6 +124,7 @@ def import_files(
     allow_removals: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    before_writing: Callable[[], object] | None = None,
 ) -> list[ImportOutcome]:
     """Analyse and import each file in turn (each whole or not at all); a dry run writes nothing.
 
@@ -131,18 +132,15 @@ def import_files(
     "skipped" outcomes with why.
     A file that would remove whole sections already stored is refused unless ``allow_removals``.
     ``progress(done, total, file name)`` is called before each file; when ``should_cancel()`` turns true, the files
-    not yet started are left out of the result.
+    not yet started are left out of the result. ``before_writing()`` (the safety backup) runs once, before the first
+    file that passed its checks is written: a batch whose every file is refused leaves no trace.
     """
     selection = paths if isinstance(paths, FileSelection) else find_workbooks(paths)
     files = selection.files
     units = list_units()
     outcomes: list[ImportOutcome] = []
     with contextlib.ExitStack() as batch:
-        if not dry_run and len(files) > 1:
-            # One transaction (one sync to disk) for the batch; each file is a savepoint inside it, so a file still
-            # lands whole or not at all, and a file that breaks leaves the files before it imported.
-            batch.enter_context(translate_disk_full(db.database))
-            transaction = batch.enter_context(db.atomic("IMMEDIATE"))
+        transaction = None
         for index, path in enumerate(files):
             if should_cancel is not None and should_cancel():
                 break
@@ -153,10 +151,19 @@ def import_files(
                 if dry_run:
                     (confirm_removals if allow_removals else refuse_removals)(plan)
                     outcomes.append(outcome_of(plan))
-                else:
-                    outcomes.append(apply_plan(plan, allow_removals=allow_removals))
+                    continue
+                if plan.ok and before_writing is not None:
+                    before_writing()  # the backup reads the store as committed: before the batch's transaction
+                    before_writing = None
+                if plan.ok and transaction is None and len(files) > 1:
+                    # From the first file to write on, one transaction (one sync to disk) for the batch; each file
+                    # is a savepoint inside it, so a file still lands whole or not at all, and a file that breaks
+                    # leaves the files before it imported.
+                    batch.enter_context(translate_disk_full(db.database))
+                    transaction = batch.enter_context(db.atomic("IMMEDIATE"))
+                outcomes.append(apply_plan(plan, allow_removals=allow_removals))
             except Exception:
-                if not dry_run and len(files) > 1:
+                if transaction is not None:
                     transaction.commit()  # keep the files imported before this one
                 raise
     if progress is not None:

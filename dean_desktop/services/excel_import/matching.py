@@ -119,6 +119,10 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     "lists": ("lists",),
 }  # fmt: skip
 
+# Sheets whose name holds an alias but that are something else: the district summary's computed results stand
+# beside its `Chỉ tiêu` sheet and are never read back.
+NOT_A_RETURN_SHEET = ("ket qua chi tieu",)
+
 SHEET_LABELS = {
     "info": "Thông tin chung",
     "office": "Một cửa",
@@ -136,6 +140,8 @@ def _sheet_kind(name: str) -> tuple[str, bool] | None:
     if not text:
         return None
     raw = name.strip()
+    if text in NOT_A_RETURN_SHEET:
+        return None
     if raw.startswith("_"):
         return (text, True) if text in ("meta", "lists") else None
     short = compact(text)

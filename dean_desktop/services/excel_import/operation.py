@@ -98,14 +98,17 @@ def run_import(
     progress: Progress | None = None,
     should_cancel: Cancelled | None = None,
 ) -> list[ImportOutcome]:
-    """Find, back up (unless a dry run), analyse and apply each file in turn — the command line's import.
+    """Find, analyse and apply each file in turn, backing up before the first write — the command line's import.
 
     The files left out come last, as "skipped" outcomes with why. A file that would remove whole sections already
     stored is refused unless ``allow_removals``.
     """
     selection = paths if isinstance(paths, FileSelection) else find_files(paths)
-    if selection.files and not dry_run:
-        backup_before_import()
     return import_files(
-        selection, dry_run=dry_run, allow_removals=allow_removals, progress=progress, should_cancel=should_cancel
+        selection,
+        dry_run=dry_run,
+        allow_removals=allow_removals,
+        progress=progress,
+        should_cancel=should_cancel,
+        before_writing=backup_before_import,
     )

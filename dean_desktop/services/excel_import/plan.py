@@ -238,6 +238,7 @@ def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
         # The summary workbook: its other sheets are printouts, not the exchange layouts.
         kinds = {"targets": kinds["targets"]}
         match.ignored.clear()
+        match.competing = {kind: sheets for kind, sheets in match.competing.items() if kind == "targets"}
         plan.warnings.append(Issue(None, None, None, 'Bảng tổng hợp của huyện: chỉ đọc trang "Chỉ tiêu".'))
     if not any(k in kinds for k in RETURN_KINDS + DISTRICT_KINDS):
         _guess_by_content(book, kinds)

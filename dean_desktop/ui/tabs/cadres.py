@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from ...services.indicators import IndicatorReport, IndicatorValue, indicator_re
 from ...services.register import PreparedRegister, RegisterColumns, prepare, prepare_register, register_size
 from ...services.rotations import RotationInput
 from ...services.vocab import EDUCATION, POLITICAL_THEORY
-from .. import startup_trace
+from .. import recent_folders, startup_trace
 from ..dialogs.rotation_dialog import RotationDialog
 from ..signals import AppSignals
 from ..table_models.base import RowTableModel
@@ -457,9 +456,7 @@ class CadresTab(LazyTab):
 
 
 def ask_register_file(parent: QWidget) -> str:
-    """The save dialog (module-level so tests can replace it)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(
-        parent, "Lưu sổ luân chuyển trống", str(Path(documents) / "So-luan-chuyen.xlsx"), "Sổ tính Excel (*.xlsx)"
+    """The save dialog, in the folder of the last export (module-level so tests can replace it)."""
+    return recent_folders.save_file(
+        parent, recent_folders.EXPORT, "Lưu sổ luân chuyển trống", "So-luan-chuyen.xlsx", "Sổ tính Excel (*.xlsx)"
     )
-    return name
