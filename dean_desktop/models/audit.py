@@ -40,3 +40,9 @@ class ImportRecord(BaseModel):
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = TextField()
+
+    @classmethod
+    def put(cls, key: str, value: str) -> None:
+        """Store ``value`` under ``key``, replacing what was there (an upsert both engines accept; PostgreSQL has
+        no INSERT OR REPLACE)."""
+        cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key], update={cls.value: value}).execute()

@@ -324,5 +324,5 @@ def backup_before_import() -> Path | None:
         if seen == fingerprint and name and (backup_dir_for(current_db_path()) / name).exists():
             return None
     dest = backup_now("truoc-khi-nhap")
-    Setting.replace(key=LAST_BACKUP_KEY, value=f"{fingerprint}|{dest.name}").execute()
+    Setting.put(LAST_BACKUP_KEY, f"{fingerprint}|{dest.name}")
     return dest

@@ -61,5 +61,5 @@ def cached_history() -> dict[str, list[tuple[Period, float | None]]]:
             pass  # an unreadable entry is computed again
     history = indicator_history()
     value = {"key": key, "history": {c: [(p.code, v) for p, v in pts] for c, pts in history.items()}}
-    Setting.replace(key=HISTORY_KEY, value=json.dumps(value, ensure_ascii=False)).execute()
+    Setting.put(HISTORY_KEY, json.dumps(value, ensure_ascii=False))
     return history

@@ -46,9 +46,7 @@ def seed_database(folder: Path | None = None) -> bool:
             return False
         _seed_units(units["units"])
         _seed_projects(projects["projects"])
-        Setting.insert(key=SEED_KEY, value=str(version)).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: str(version)}
-        ).execute()
+        Setting.put(SEED_KEY, str(version))
     return True
 
 

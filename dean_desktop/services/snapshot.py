@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from ..models import db
+from ..models.engine import is_server
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -22,10 +23,9 @@ T = TypeVar("T")
 @contextmanager
 def read_snapshot() -> Iterator[None]:
     """A read transaction (nested ones join the outer one); nothing is written through it."""
-    engine = getattr(db, "obj", db)  # a peewee DatabaseProxy holds the real database in .obj
     outermost = not db.in_transaction()
     with db.atomic():
-        if outermost and type(engine).__name__.startswith("Postgres"):
+        if outermost and is_server(db):
             db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")  # must be the transaction's first
         yield
 

@@ -21,5 +21,5 @@ def test_the_kept_history_is_the_computed_one_until_the_data_changes(demo_store:
 
 
 def test_an_unreadable_entry_is_computed_again(demo_store: Path) -> None:
-    Setting.replace(key=HISTORY_KEY, value="{not json").execute()
+    Setting.put(HISTORY_KEY, "{not json")
     assert cached_history() == indicator_history()

@@ -20,6 +20,7 @@ def _backups(store: Path) -> list[str]:
     return sorted(p.name for p in backup_dir_for(store).glob(f"*{operation.BACKUP_REASON}.db"))
 
 
+@pytest.mark.sqlite_only  # backups of a database file (a server's are copy-db files: tests/multiuser)
 def test_an_import_backs_up_first_and_a_dry_run_writes_nothing(store: Path, tmp_path: Path) -> None:
     first = build_return(tmp_path / "dau" / "bao-linh.xlsx", unit="Bảo Linh", office=office(True))
     assert [o.status for o in operation.run_import([first])] == ["imported"]  # now there is something to lose
@@ -34,6 +35,7 @@ def test_an_import_backs_up_first_and_a_dry_run_writes_nothing(store: Path, tmp_
     assert [r.status for r in list_imports()] == ["imported", "imported"]
 
 
+@pytest.mark.sqlite_only  # backups of a database file (a server's are copy-db files: tests/multiuser)
 def test_a_database_with_only_its_seed_is_not_backed_up_before_an_import(store: Path, tmp_path: Path) -> None:
     build_return(tmp_path / "bao-cao" / "linh-thong.xlsx", office=office(True))
     assert [o.status for o in operation.run_import([tmp_path / "bao-cao"])] == ["imported"]
@@ -60,6 +62,7 @@ def test_a_backup_that_fails_stops_the_import_before_anything_is_written(
     assert list_imports() == imports and list_offices() == offices
 
 
+@pytest.mark.sqlite_only  # backups of a database file (a server's are copy-db files: tests/multiuser)
 def test_a_folder_without_workbooks_imports_nothing_and_backs_nothing_up(store: Path, tmp_path: Path) -> None:
     folder = tmp_path / "ghi-chu"
     folder.mkdir()
