@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
@@ -305,3 +306,20 @@ def period_containing(d: date, kind: str = "year") -> Period:
         raise PeriodError(f'Loại kỳ báo cáo "{kind}" không hợp lệ (chỉ dùng: {", ".join(KINDS)})')
     index = (d.month - 1) // _MONTHS_PER_PERIOD[kind] + 1
     return Period(kind, d.year, index)
+
+
+def implausible_period(
+    period: Period, project_years: Sequence[tuple[int, int]], today: date | None = None
+) -> str | None:
+    """Why nothing can be reported for this period: it has not begun yet, or it lies more than a year outside every
+    project's span (a return for ``Năm 2099`` would move the reference date and every commune denominator); else
+    None. The reason only: each caller adds what to do."""
+    from .formatting import format_date
+
+    today = today or date.today()
+    if period.start > today:
+        return f"kỳ báo cáo {period.label} chưa bắt đầu (hôm nay là {format_date(today)})"
+    if project_years and not any(first - 1 <= period.year <= last + 1 for first, last in project_years):
+        spans = ", ".join(f"{first}–{last}" for first, last in sorted(set(project_years)))
+        return f"kỳ báo cáo {period.label} nằm ngoài thời gian của các Đề án ({spans}) hơn một năm"
+    return None

@@ -19,7 +19,8 @@ from .party_document import (
     PartyHeader,
     number_line,
 )
-from .periods import Period
+from .periods import Period, PeriodError, implausible_period
+from .projects import list_projects
 from .report_content import Signing
 from .roster import list_members
 from .rows import MemberRow, UnitRow
@@ -142,9 +143,16 @@ def urging_letters(
     today: date | None = None,
     signing: Signing | None = None,
 ) -> tuple[Period, list[Letter]]:
-    """The letters to write for ``period`` (default: the current one): one per unit with something to urge."""
-    period = period or default_period()
+    """The letters to write for ``period`` (default: the current one): one per unit with something to urge.
+
+    A period that has not begun, or lies years outside the projects, is refused as an import refuses it (PeriodError):
+    nobody can be urged to report for ``Năm 2099``."""
     today = today or date.today()
+    if period is not None:
+        why = implausible_period(period, [(p.start_year, p.end_year) for p in list_projects()], today)
+        if why:
+            raise PeriodError(f"{why[0].upper()}{why[1:]}: chưa có gì để đôn đốc. Hãy chọn một kỳ đã qua.")
+    period = period or default_period()
     signing = signing or Signing()
     letters = []
     stems: set[str] = set()

@@ -3,6 +3,7 @@ committee, with each item's figures and the member who follows the unit as the c
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -106,3 +107,16 @@ def test_a_letter_left_from_an_earlier_run_is_pointed_out(demo_store: Path, tmp_
     result = write_urging_letters(tmp_path, PERIOD, today=TODAY)
     assert result.older == ("cong-van-don-doc-don-vi-cu.docx",)
     assert "cong-van-don-doc-don-vi-cu.docx" in result.summary() and result.as_json()["older_files"]
+
+
+@pytest.mark.parametrize(
+    ("period", "why"),
+    [("Năm 2099", "chưa bắt đầu"), ("Năm 2010", "nằm ngoài thời gian của các Đề án (2016–2020)")],
+)
+def test_a_period_nobody_could_report_for_is_refused_and_nothing_is_written(
+    demo_store: Path, tmp_path: Path, period: str, why: str
+) -> None:
+    with pytest.raises(DomainError, match=re.escape(why)) as refused:
+        write_urging_letters(tmp_path / "thu", parse_period(period))
+    assert "Hãy chọn một kỳ đã qua" in str(refused.value)
+    assert not (tmp_path / "thu").exists() or not any((tmp_path / "thu").iterdir())

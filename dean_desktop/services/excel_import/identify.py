@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from ...paths import resource_dir
 from ..formatting import format_date
 from ..legacy_text import decode_tcvn3, decode_vni
-from ..periods import Period, PeriodError, parse_period, period_from_code
+from ..periods import Period, PeriodError, implausible_period, parse_period, period_from_code
 from ..rows import UnitRow
 from ..units import UnitNotFoundError, resolve_unit
 from ..vntext import fold
@@ -180,26 +180,6 @@ def check_effective(unit: UnitRow, period: Period, units: Sequence[UnitRow]) -> 
     return None
 
 
-def implausible_period(
-    period: Period, project_years: Sequence[tuple[int, int]], today: date | None = None
-) -> str | None:
-    """Why a return cannot be for this period: it has not begun yet, or it lies more than a year outside every
-    project's span (``Năm 2099`` would move the reference date and every commune denominator); else None."""
-    today = today or date.today()
-    if period.start > today:
-        return (
-            f"kỳ báo cáo {period.label} chưa bắt đầu (hôm nay là {format_date(today)}); "
-            "hãy kiểm tra lại Kỳ báo cáo rồi nhập lại."
-        )
-    if project_years and not any(first - 1 <= period.year <= last + 1 for first, last in project_years):
-        spans = ", ".join(f"{first}–{last}" for first, last in sorted(set(project_years)))
-        return (
-            f"kỳ báo cáo {period.label} nằm ngoài thời gian của các Đề án ({spans}) hơn một năm; "
-            "hãy kiểm tra lại Kỳ báo cáo rồi nhập lại."
-        )
-    return None
-
-
 def identify(
     sheet: str,
     unit_item: LabelValue | None,
@@ -228,7 +208,8 @@ def identify(
     if period is not None:
         why = implausible_period(period, project_years)
         if why:
-            found.error(sheet, period_item.row if period_item else None, "Kỳ báo cáo", why)
+            advice = "; hãy kiểm tra lại Kỳ báo cáo rồi nhập lại."
+            found.error(sheet, period_item.row if period_item else None, "Kỳ báo cáo", why + advice)
             return unit, None
     if unit is not None and period is not None:
         reason = check_effective(unit, period, units)
