@@ -89,6 +89,17 @@ def install_data_menu(window: MainWindow) -> None:
         lambda: export_summary(window),
         "Bảng tổng hợp của huyện, tính đến kỳ đang chọn ở tab Tổng quan",
     )
+    menu.addSeparator()
+
+    def run(name: str) -> None:
+        from . import data_editing
+
+        getattr(data_editing, name)(window)
+
+    for text, tip, name in (
+        ("&Chỉ tiêu…", "Xem, thêm, sửa các chỉ tiêu của các Đề án; thôi theo dõi một chỉ tiêu", "edit_targets"),
+    ):
+        _action(window, menu, text, "", lambda _checked=False, n=name: run(n), tip)
     window.data_menu = menu
 
 
