@@ -20,3 +20,12 @@ def edit_targets(window: MainWindow) -> None:
     messages.run_dialog(dialog)
     if dialog.changed:
         emit_changes(window.signals, {changes.TARGETS})
+
+
+def edit_projects(window: MainWindow) -> None:
+    from .dialogs.project_dialog import ProjectsDialog
+
+    dialog = ProjectsDialog(window)
+    messages.run_dialog(dialog)
+    if dialog.changed:  # the overview shows projects' targets and checklists; the checklist tab shows the groups
+        emit_changes(window.signals, {changes.TARGETS, changes.TASKS})

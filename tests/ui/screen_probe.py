@@ -72,6 +72,7 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
         "RotationDialog": lambda: classes["RotationDialog"](parent=window),
         "TaskDialog": lambda: classes["TaskDialog"](checklist.list_groups(), members, unit_rows, parent=window),
         "TargetsDialog": lambda: classes["TargetsDialog"](window),
+        "ProjectsDialog": lambda: classes["ProjectsDialog"](window),
         "TargetDialog": lambda: classes["TargetDialog"](projects.list_projects(), target_rows[0], parent=window),
     }
     missing = sorted(set(classes) - set(made))

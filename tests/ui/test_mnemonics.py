@@ -13,6 +13,7 @@ from dean_desktop.ui.dialogs.audit_dialog import AuditDialog
 from dean_desktop.ui.dialogs.completion_dialog import CompletionDialog
 from dean_desktop.ui.dialogs.export_forms_dialog import ExportFormsDialog
 from dean_desktop.ui.dialogs.member_dialog import MemberDialog
+from dean_desktop.ui.dialogs.project_dialog import ProjectsDialog
 from dean_desktop.ui.dialogs.rotation_dialog import RotationDialog
 from dean_desktop.ui.dialogs.target_dialogs import TargetDialog, TargetsDialog
 from dean_desktop.ui.dialogs.task_dialog import TaskDialog
@@ -43,6 +44,7 @@ def test_no_label_shows_a_literal_ampersand(qtbot: QtBot, demo_store: Path) -> N
         RotationDialog(),
         TaskDialog(checklist.list_groups(), members, unit_rows, task=task),
         TargetsDialog(),
+        ProjectsDialog(),
         TargetDialog(projects.list_projects(), targets.list_targets()[0]),
     ]
     for widget in widgets:
