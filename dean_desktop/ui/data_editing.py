@@ -29,3 +29,12 @@ def edit_projects(window: MainWindow) -> None:
     messages.run_dialog(dialog)
     if dialog.changed:  # the overview shows projects' targets and checklists; the checklist tab shows the groups
         emit_changes(window.signals, {changes.TARGETS, changes.TASKS})
+
+
+def edit_units(window: MainWindow) -> None:
+    from .dialogs.unit_dialogs import UnitsDialog
+
+    dialog = UnitsDialog(window)
+    messages.run_dialog(dialog)
+    if dialog.changed:
+        emit_changes(window.signals, {changes.UNITS})

@@ -73,6 +73,8 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
         "TaskDialog": lambda: classes["TaskDialog"](checklist.list_groups(), members, unit_rows, parent=window),
         "TargetsDialog": lambda: classes["TargetsDialog"](window),
         "ProjectsDialog": lambda: classes["ProjectsDialog"](window),
+        "UnitsDialog": lambda: classes["UnitsDialog"](window),
+        "UnitDialog": lambda: classes["UnitDialog"](unit_rows, next(u for u in unit_rows if u.merged_into), window),
         "TargetDialog": lambda: classes["TargetDialog"](projects.list_projects(), target_rows[0], parent=window),
     }
     missing = sorted(set(classes) - set(made))

@@ -17,6 +17,7 @@ from dean_desktop.ui.dialogs.project_dialog import ProjectsDialog
 from dean_desktop.ui.dialogs.rotation_dialog import RotationDialog
 from dean_desktop.ui.dialogs.target_dialogs import TargetDialog, TargetsDialog
 from dean_desktop.ui.dialogs.task_dialog import TaskDialog
+from dean_desktop.ui.dialogs.unit_dialogs import UnitDialog, UnitsDialog
 from dean_desktop.ui.main_window import MainWindow
 
 
@@ -45,6 +46,8 @@ def test_no_label_shows_a_literal_ampersand(qtbot: QtBot, demo_store: Path) -> N
         TaskDialog(checklist.list_groups(), members, unit_rows, task=task),
         TargetsDialog(),
         ProjectsDialog(),
+        UnitsDialog(),
+        UnitDialog(unit_rows, unit_rows[0]),
         TargetDialog(projects.list_projects(), targets.list_targets()[0]),
     ]
     for widget in widgets:
