@@ -417,14 +417,19 @@ def indicator_history() -> dict[str, list[tuple[Period, float | None]]]:
 
 def target_text(item: IndicatorValue) -> str:
     """A target as people read it: ``≥ 15 %``, ``4–6 người``."""
+    return limits_text(item.target_min, item.target_max, item.unit)
+
+
+def limits_text(low: float | None, high: float | None, unit: str) -> str:
+    """``≥ 15 %``, ``4–6 người``, ``≤ 10 %`` from a target's bounds (the target table shows it before any value)."""
     from .formatting import format_number
 
-    unit = " %" if item.unit == "%" else f" {item.unit}"
-    if item.target_min is not None and item.target_max is not None:
-        return f"{format_number(item.target_min, 0)}–{format_number(item.target_max, 0)}{unit}"
-    if item.target_min is not None:
-        return f"≥ {format_number(item.target_min, 0)}{unit}"
-    return f"≤ {format_number(item.target_max, 0)}{unit}" if item.target_max is not None else ""
+    suffix = " %" if unit == "%" else f" {unit}"
+    if low is not None and high is not None:
+        return f"{format_number(low, 0)}–{format_number(high, 0)}{suffix}"
+    if low is not None:
+        return f"≥ {format_number(low, 0)}{suffix}"
+    return f"≤ {format_number(high, 0)}{suffix}" if high is not None else ""
 
 
 def value_text(item: IndicatorValue) -> str:

@@ -18,6 +18,7 @@ class UnitRow:
     merged_into: str | None
     active: bool
     aliases: tuple[str, ...] = ()
+    merged_into_id: int | None = None  # the unit named by ``merged_into``, for editing
 
     @property
     def is_commune(self) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ..models import Project, Target, db
 from . import audit
 from .errors import NotFoundError, ValidationError
-from .indicators import IndicatorValue, TargetSpec, compute_indicators, load_facts
+from .indicators import IndicatorValue, TargetSpec, compute_indicators, limits_text, load_facts
 from .periods import Period
 from .target_rules import (
     CADRE_SHARE,
@@ -68,6 +68,11 @@ class TargetRow:
     @property
     def values_label(self) -> str:
         return values_text(self.data.criterion, self.data.counted_values)
+
+    @property
+    def limits_label(self) -> str:
+        """``≥ 15 %``, ``4–6 người``."""
+        return limits_text(self.data.target_min, self.data.target_max, self.unit)
 
 
 def _input_of(target: Target, project_code: str) -> TargetInput:

@@ -36,6 +36,7 @@ def list_units(*, communes_only: bool = False, district_only: bool = False) -> l
                 merged_into=merged.get(unit.merged_into_id),
                 active=unit.active,
                 aliases=tuple(a for a in (unit.aliases or "").split(";") if a),
+                merged_into_id=unit.merged_into_id,
             )
         )
     return rows

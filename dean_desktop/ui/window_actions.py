@@ -89,6 +89,19 @@ def install_data_menu(window: MainWindow) -> None:
         lambda: export_summary(window),
         "Bảng tổng hợp của huyện, tính đến kỳ đang chọn ở tab Tổng quan",
     )
+    menu.addSeparator()
+
+    def run(name: str) -> None:
+        from . import data_editing
+
+        getattr(data_editing, name)(window)
+
+    for text, tip, name in (
+        ("&Chỉ tiêu…", "Xem, thêm, sửa các chỉ tiêu của các Đề án; thôi theo dõi một chỉ tiêu", "edit_targets"),
+        ("Đề án và nhóm &giải pháp…", "Thêm đề án (giai đoạn mới), sửa đề án, thêm nhóm giải pháp", "edit_projects"),
+        ("Đơn &vị…", "Thêm, đổi tên, đổi loại đơn vị; ngày hiệu lực; sáp nhập vào đơn vị khác", "edit_units"),
+    ):
+        _action(window, menu, text, "", lambda _checked=False, n=name: run(n), tip)
     window.data_menu = menu
 
 

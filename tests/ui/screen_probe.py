@@ -40,7 +40,7 @@ def dialog_classes() -> dict[str, type]:
 
 def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
     """One instance of each dialog, filled as a user would meet it (the longest lists the demo data gives)."""
-    from dean_desktop.services import checklist, roster, units
+    from dean_desktop.services import checklist, projects, roster, targets, units
     from dean_desktop.services.excel_import import analyse_file
     from dean_desktop.services.report_content import report_html
     from dean_desktop.ui.main_window import settings
@@ -50,6 +50,7 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
     classes = dialog_classes()
     unit_rows = units.list_units()
     members = roster.list_members()
+    target_rows = targets.list_targets()
     returned = build_return(
         work / "linh-thong.xlsx",
         unit="Linh Thông",
@@ -70,6 +71,11 @@ def make_dialogs(window, work: Path) -> dict:  # type: ignore[no-untyped-def]
         "MemberDialog": lambda: classes["MemberDialog"](unit_rows, members[0], window),
         "RotationDialog": lambda: classes["RotationDialog"](parent=window),
         "TaskDialog": lambda: classes["TaskDialog"](checklist.list_groups(), members, unit_rows, parent=window),
+        "TargetsDialog": lambda: classes["TargetsDialog"](window),
+        "ProjectsDialog": lambda: classes["ProjectsDialog"](window),
+        "UnitsDialog": lambda: classes["UnitsDialog"](window),
+        "UnitDialog": lambda: classes["UnitDialog"](unit_rows, next(u for u in unit_rows if u.merged_into), window),
+        "TargetDialog": lambda: classes["TargetDialog"](projects.list_projects(), target_rows[0], parent=window),
     }
     missing = sorted(set(classes) - set(made))
     if missing:

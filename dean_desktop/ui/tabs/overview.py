@@ -175,13 +175,9 @@ class OverviewTab(LazyTab):
         report = indicator_report(self.selected_period())
         self.report = report
         self.reference.setText(f"Ngày tính: {format_date(report.reference_date)}")
-        for position, item in enumerate(report.indicators):
-            card = self.cards.get(item.code)
-            if card is None:
-                card = TargetCard()
-                self.cards[item.code] = card
-                self.cards_layout.addWidget(card, position // 2, position % 2)
-            card.show_value(item)
+        self._place_cards([item.code for item in report.indicators])
+        for item in report.indicators:
+            self.cards[item.code].show_value(item)
         for figure in report.checklists:
             self._show_checklist(figure)
         if self._first_paint_done:
@@ -189,6 +185,22 @@ class OverviewTab(LazyTab):
         elif not self._waiting_for_paint:  # start-up: the completeness table and the charts after the figures' paint
             self._waiting_for_paint = True
             startup_trace.record_on_paint(self.cards_box, startup_trace.FIGURES, then=self._figures_painted)
+
+    def _place_cards(self, codes: list[str]) -> None:
+        """One card per target, in the report's order: a target added in the window gets one, a retired one loses
+        its own (the others close up)."""
+        if list(self.cards) == codes:
+            return
+        for code, card in list(self.cards.items()):
+            self.cards_layout.removeWidget(card)
+            if code not in codes:
+                del self.cards[code]
+                card.deleteLater()
+        for position, code in enumerate(codes):
+            card = self.cards.get(code) or TargetCard()
+            self.cards[code] = card
+            self.cards_layout.addWidget(card, position // 2, position % 2)
+        self.cards = {code: self.cards[code] for code in codes}
 
     def _show_missing(self) -> None:
         """The communes that did not report, as the completeness panel just computed them (one rule, one answer):
