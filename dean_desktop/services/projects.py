@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Project, SolutionGroup, db
@@ -106,9 +107,13 @@ def vars_of(data: ProjectInput) -> dict[str, object]:
     }
 
 
-def update_project(project_id: int, data: ProjectInput, source: str = "ui") -> list[str]:
-    """Change a project's names or years (its code stays); returns the changed fields, audited."""
+def update_project(
+    project_id: int, data: ProjectInput, source: str = "ui", *, new_groups: Sequence[str] = ()
+) -> list[str]:
+    """Change a project's names or years (its code stays) and add ``new_groups`` after its last group, in one
+    transaction (all of it or nothing); returns the changed fields, audited."""
     data = _clean(data)
+    names = _clean_groups(list(new_groups))
     with db.atomic():
         project = Project.get_or_none(Project.id == project_id)
         if project is None:
@@ -118,6 +123,8 @@ def update_project(project_id: int, data: ProjectInput, source: str = "ui") -> l
         changed = audit.record_changes("project", project.id, old, new, source)
         if changed:
             Project.update(**new).where(Project.id == project.id).execute()
+        for name in names:
+            add_group(project_id, name, source)
     return changed
 
 

@@ -254,3 +254,20 @@ def test_migration_keeps_an_edited_threshold_and_gives_the_built_ins_their_rows(
         assert rows["cadre.rotations"].data.method == "rotation_count"
     finally:
         db.close()
+
+
+def test_a_project_change_and_its_new_groups_land_together_or_not_at_all(store: Path) -> None:
+    from dean_desktop.services.checklist import list_groups
+    from dean_desktop.services.projects import update_project
+
+    project = next(p for p in list_projects() if p.code == "cb")
+    groups = len([g for g in list_groups() if g.project_id == project.id])
+    renamed = ProjectInput(project.code, "CB mới", project.name, project.start_year, project.end_year)
+    with pytest.raises(ValidationError, match="không được để trống"):
+        update_project(project.id, renamed, new_groups=["Nhóm hợp lệ", "   "])
+    assert next(p for p in list_projects() if p.id == project.id).short_name == project.short_name
+    assert len([g for g in list_groups() if g.project_id == project.id]) == groups
+
+    assert update_project(project.id, renamed, new_groups=["Nhóm mới A", "Nhóm mới B"]) == ["short_name"]
+    added = [g for g in list_groups() if g.project_id == project.id][groups:]
+    assert [(g.number, g.name) for g in added] == [(groups + 1, "Nhóm mới A"), (groups + 2, "Nhóm mới B")]

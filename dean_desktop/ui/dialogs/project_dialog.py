@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import DomainError
-from ...services.projects import ProjectInput, ProjectRow, add_group, add_project, list_projects, update_project
+from ...services.projects import ProjectInput, ProjectRow, add_project, list_projects, update_project
 from ..widgets import messages
 
 ERROR_STYLE = "color: #b02a37; font-weight: bold;"
@@ -222,9 +222,7 @@ class ProjectsDialog(QDialog):
                 project_id = add_project(data, groups)
             else:
                 project_id = self.current.id
-                update_project(project_id, data)
-                for name in groups:
-                    add_group(project_id, name)
+                update_project(project_id, data, new_groups=groups)  # one transaction: all or nothing
         except DomainError as error:
             self._problem(str(error))
             return False
