@@ -94,4 +94,4 @@ def test_the_kim_son_merger_is_shown_greyed_with_its_host(qtbot: QtBot, store: P
     qtbot.addWidget(dialog)
     item = dialog.item_of(by_code("05557").id)
     assert item is not None and item.text(4) == "31/12/2019" and item.text(5) == "Kim Phượng"
-    assert item.foreground(1).color().name() == "#6c6c6c"
+    assert item.foreground(1).color().name() == "#8a8a8a"

@@ -25,6 +25,7 @@ from ...services.party_document import SIGNER_TITLE
 from ...services.periods import Period, PeriodError, parse_period
 from ...services.report_content import Signing, roster_signer
 from ...services.rows import MemberRow
+from ..widgets import messages
 from .export_forms_dialog import suggested_periods
 
 NUMBER_KEY, SIGNER_KEY, TITLE_KEY = "van_ban/so", "van_ban/nguoi_ky", "van_ban/chuc_danh"
@@ -133,7 +134,7 @@ class UrgingLettersDialog(QDialog):
         self.fields = SigningFields("thường để trống: văn thư ghi số cho từng công văn")
         self.fields.number_edit.setText("")  # each letter gets its own number from the clerk
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Tạo công văn")

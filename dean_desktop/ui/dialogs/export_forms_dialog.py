@@ -28,6 +28,7 @@ from ...services.rows import UnitRow
 from ...services.units import list_units
 from .. import recent_folders
 from ..screen_fit import fit_to_screen
+from ..widgets import messages
 
 
 def suggested_periods(today: date | None = None) -> list[str]:
@@ -74,7 +75,7 @@ class ExportFormsDialog(QDialog):
             picks.addWidget(button)
         picks.addStretch(1)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton("Xuất biểu mẫu", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -29,6 +29,7 @@ from ...services.rows import MemberRow, UnitRow
 from ...services.text_search import marked_text, query_words, search_text
 from ...services.vocab import COMMITTEE_ROLES
 from ..screen_fit import fit_to_screen
+from ..widgets import messages
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -104,7 +105,7 @@ class MemberDialog(QDialog):
         units_layout.addLayout(helpers)
 
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b02a37; font-weight: bold;")
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 

@@ -24,7 +24,6 @@ from ...services.errors import DomainError
 from ...services.projects import ProjectInput, ProjectRow, add_project, list_projects, update_project
 from ..widgets import messages
 
-ERROR_STYLE = "color: #b02a37; font-weight: bold;"
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 30
 NEW_GROUP_ROLE = Qt.ItemDataRole.UserRole + 31
 
@@ -73,7 +72,7 @@ class ProjectsDialog(QDialog):
         self.group_edit.returnPressed.connect(self.add_group_line)
         self.add_group_button = self._button("Thêm &nhóm", self.add_group_line)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.ok_button = self._button("&Lưu đề án", self.save)

@@ -7,14 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,8 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -52,14 +48,12 @@ from ...services.targets import (
     update_target,
 )
 from ..widgets import messages
+from ..widgets.row_list import RowListDialog
 
-ERROR_STYLE = "color: #b02a37; font-weight: bold;"
 MET_STYLE = "color: #1b6e20; font-weight: bold;"
 UNMET_STYLE = "color: #b3261e; font-weight: bold;"
-RETIRED_BRUSH = QBrush(QColor("#8a8a8a"))
 RETIRED_NOTE = "(đã thôi theo dõi)"
 NO_CRITERION = "— không dùng —"
-TARGET_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 def preview_text(item: IndicatorValue | None) -> str:
@@ -152,7 +146,7 @@ class TargetDialog(QDialog):
         self.preview_label = QLabel()
         self.preview_label.setWordWrap(True)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -357,102 +351,48 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class TargetsDialog(QDialog):
+class TargetsDialog(RowListDialog[TargetRow]):
     """Every target, built-in and added (retired ones greyed); each change is saved at once, ``changed`` tells."""
 
     COLUMNS = ("Mã", "Đề án", "Nội dung chỉ tiêu", "Cách tính", "Mức", "Hạn")
+    STRETCH_COLUMN = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Chỉ tiêu của các Đề án")
+        super().__init__("Chỉ tiêu của các Đề án", "Mỗi thay đổi được lưu ngay và ghi vào nhật ký thay đổi.", parent)
         self.setMinimumSize(820, 420)
         self.resize(1080, 520)
-        self.changed = False
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(list(self.COLUMNS))
-        self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        for column in range(len(self.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_target())
-        self.add_button = self._button("&Thêm…", self.add_target)
-        self.edit_button = self._button("&Sửa…", self.edit_target)
-        self.retire_button = self._button("Thôi theo &dõi", self.retire_target)
-        self.restore_button = self._button("Theo dõi &lại", self.restore_target)
-        self.close_button = self._button("Đóng", self.accept)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.retire_button, self.restore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        note = QLabel("Mỗi thay đổi được lưu ngay và ghi vào nhật ký thay đổi.")
-        note.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(note)
-        layout.addLayout(buttons)
-        self.rows: list[TargetRow] = []
         self.reload()
 
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+    def extra_buttons(self) -> list[QPushButton]:
+        self.retire_button = self.button("Thôi theo &dõi", self.retire_target)
+        self.restore_button = self.button("Theo dõi &lại", self.restore_target)
+        return [self.retire_button, self.restore_button]
 
-    def reload(self, select: int | None = None) -> None:
-        select = select if select is not None else (self.selected().id if self.selected() else None)
-        self.rows = list_targets()
-        self.tree.clear()
-        for row in self.rows:
-            title = f"{row.data.title} {RETIRED_NOTE}" if row.retired else row.data.title
-            item = QTreeWidgetItem(
-                [row.code, row.project_short, title, row.method_label, row.limits_label, str(row.data.deadline_year)]
-            )
-            item.setData(0, TARGET_ID_ROLE, row.id)
-            item.setToolTip(2, row.data.title)
-            if row.retired:
-                for column in range(len(self.COLUMNS)):
-                    item.setForeground(column, RETIRED_BRUSH)
-            self.tree.addTopLevelItem(item)
-            if row.id == select:
-                self.tree.setCurrentItem(item)
-        self._update_buttons()
-
-    def item_of(self, target_id: int) -> QTreeWidgetItem | None:
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return next((item for item in items if item.data(0, TARGET_ID_ROLE) == target_id), None)
-
-    def selected(self) -> TargetRow | None:
-        item = self.tree.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        return next((row for row in self.rows if row.id == item.data(0, TARGET_ID_ROLE)), None)
-
-    def _update_buttons(self) -> None:
-        row = self.selected()
-        self.edit_button.setEnabled(row is not None)
+    def update_extra_buttons(self, row: TargetRow | None) -> None:
         self.retire_button.setEnabled(row is not None and not row.retired)
         self.restore_button.setEnabled(row is not None and row.retired)
 
-    def _form(self, target: TargetRow | None) -> None:
-        dialog = TargetDialog(list_projects(), target, [row.code for row in self.rows], self)
-        if messages.run_dialog(dialog) and dialog.saved_id is not None:
-            self.changed = True
-            self.reload(dialog.saved_id)
+    def load_rows(self) -> list[TargetRow]:
+        return list_targets()
+
+    def cells(self, row: TargetRow) -> list[str]:
+        title = f"{row.data.title} {RETIRED_NOTE}" if row.retired else row.data.title
+        return [row.code, row.project_short, title, row.method_label, row.limits_label, str(row.data.deadline_year)]
+
+    def tooltip(self, row: TargetRow) -> tuple[int, str]:
+        return 2, row.data.title
+
+    def is_greyed(self, row: TargetRow) -> bool:
+        return row.retired
+
+    def make_form(self, row: TargetRow | None) -> TargetDialog:
+        return TargetDialog(list_projects(), row, [r.code for r in self.rows], self)
 
     def add_target(self) -> None:
-        self._form(None)
+        self.add_row()
 
     def edit_target(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self._form(row)
+        self.edit_row()
 
     def retire_target(self) -> None:
         row = self.selected()

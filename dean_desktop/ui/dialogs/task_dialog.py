@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.checklist import TaskInput
 from ...services.rows import GroupRow, MemberRow, TaskRow, UnitRow
 from ...services.vocab import TASK_DONE, TASK_STATUS
+from ..widgets import messages
 
 NONE_LABEL = "— không —"
 
@@ -96,7 +97,7 @@ class TaskDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(70)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b02a37;")
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,12 +15,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +27,9 @@ from ...services.rows import UnitRow
 from ...services.units import UnitInput, add_unit, list_units, update_unit
 from ...services.vocab import UNIT_KINDS
 from ..widgets import messages
+from ..widgets.row_list import RowListDialog
 
-ERROR_STYLE = "color: #b02a37; font-weight: bold;"
 NONE_LABEL = "— không —"
-UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 40
-ENDED_BRUSH = QBrush(QColor("#6c6c6c"))
 
 
 def _dated(label: str, value: date | None) -> tuple[QCheckBox, QDateEdit, QWidget]:
@@ -87,7 +80,7 @@ class UnitDialog(QDialog):
                 self.merged_combo.addItem(other.name, other.id)
         self.merged_combo.setCurrentIndex(max(self.merged_combo.findData(unit.merged_into_id if unit else None), 0))
         self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setStyleSheet(messages.ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         hint = QLabel(
@@ -148,93 +141,34 @@ def _dates_text(unit: UnitRow) -> tuple[str, str]:
     return format_date(unit.valid_from), format_date(unit.valid_to)
 
 
-class UnitsDialog(QDialog):
+class UnitsDialog(RowListDialog[UnitRow]):
     """Every unit with its kind, dates and merger; Thêm and Sửa open the form; ``changed`` tells the caller."""
 
     COLUMNS = ("Mã", "Tên đơn vị", "Loại", "Hiệu lực từ", "Hiệu lực đến", "Sáp nhập vào")
+    STRETCH_COLUMN = 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Đơn vị")
+        note = "Mỗi thay đổi được lưu ngay và ghi vào nhật ký thay đổi. Đơn vị đã hết hiệu lực hiện màu xám."
+        super().__init__("Đơn vị", note, parent)
         self.setMinimumSize(760, 420)
         self.resize(900, 640)
-        self.changed = False
-        self.rows: list[UnitRow] = []
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(list(self.COLUMNS))
-        header = self.tree.header()
-        for column in range(len(self.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit_unit())
-        self.add_button = self._button("&Thêm…", self.add_unit)
-        self.edit_button = self._button("&Sửa…", self.edit_unit)
-        self.close_button = self._button("Đóng", self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        note = QLabel("Mỗi thay đổi được lưu ngay và ghi vào nhật ký thay đổi. Đơn vị đã hết hiệu lực hiện màu xám.")
-        note.setStyleSheet("color: #555;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(note)
-        layout.addLayout(buttons)
         self.reload()
 
-    def _button(self, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+    def load_rows(self) -> list[UnitRow]:
+        return list_units()
 
-    def reload(self, select: int | None = None) -> None:
-        current = self.selected()
-        select = select if select is not None else (current.id if current else None)
-        self.rows = list_units()
-        self.tree.clear()
-        today = date.today()
-        for unit in self.rows:
-            start, end = _dates_text(unit)
-            kind = UNIT_KINDS.get(unit.kind, unit.kind)
-            item = QTreeWidgetItem([unit.code, unit.name, kind, start, end, unit.merged_into or ""])
-            item.setData(0, UNIT_ID_ROLE, unit.id)
-            if (unit.valid_to is not None and unit.valid_to < today) or not unit.active:
-                for column in range(len(self.COLUMNS)):
-                    item.setForeground(column, ENDED_BRUSH)
-            self.tree.addTopLevelItem(item)
-            if unit.id == select:
-                self.tree.setCurrentItem(item)
-        self._update_buttons()
+    def cells(self, unit: UnitRow) -> list[str]:
+        start, end = _dates_text(unit)
+        return [unit.code, unit.name, UNIT_KINDS.get(unit.kind, unit.kind), start, end, unit.merged_into or ""]
 
-    def item_of(self, unit_id: int) -> QTreeWidgetItem | None:
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return next((item for item in items if item.data(0, UNIT_ID_ROLE) == unit_id), None)
+    def is_greyed(self, unit: UnitRow) -> bool:
+        return (unit.valid_to is not None and unit.valid_to < date.today()) or not unit.active
 
-    def selected(self) -> UnitRow | None:
-        item = self.tree.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        return next((row for row in self.rows if row.id == item.data(0, UNIT_ID_ROLE)), None)
-
-    def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.selected() is not None)
-
-    def _form(self, unit: UnitRow | None) -> None:
-        dialog = UnitDialog(self.rows, unit, self)
-        if messages.run_dialog(dialog) and dialog.saved_id is not None:
-            self.changed = True
-            self.reload(dialog.saved_id)
+    def make_form(self, unit: UnitRow | None) -> UnitDialog:
+        return UnitDialog(self.rows, unit, self)
 
     def add_unit(self) -> None:
-        self._form(None)
+        self.add_row()
 
     def edit_unit(self) -> None:
-        unit = self.selected()
-        if unit is not None:
-            self._form(unit)
+        self.edit_row()

@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ..screen_fit import fit_to_screen
 
+ERROR_STYLE = "color: #b02a37; font-weight: bold;"  # a form's problem, shown under it in every dialog
+
 
 def run_dialog(dialog: QDialog) -> bool:
     """Show a dialog modally, wholly on its screen; True when the user accepted it."""
