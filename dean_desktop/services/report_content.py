@@ -209,7 +209,7 @@ def _rotations_section(as_of: Period | None, reference: date) -> list[Block]:
             r.from_position,
             r.to_position,
             f"{r.decision_no}, {format_date(r.decision_date)}" if r.decision_date else r.decision_no,
-            judged.verdicts[r.id].reason,
+            judged.verdicts[r.id].brief,
         ]
         for i, r in enumerate(shown, start=1)
     ]

@@ -133,6 +133,14 @@ class RotationVerdict:
     def label(self) -> str:
         return COUNTED_LABEL if self.counted else NOT_COUNTED_LABEL
 
+    @property
+    def brief(self) -> str:
+        """The verdict in a column headed "Tính vào chỉ tiêu": "Tính" (and how the head post was known), or why not
+        — without repeating what the heading says."""
+        if not self.counted:
+            return self.reason
+        return COUNTED_LABEL + ("" if self.head_stated else " (cấp trưởng suy ra từ chức vụ)")
+
 
 @dataclass(frozen=True)
 class RotationCount:
