@@ -82,7 +82,8 @@ class IndicatorChart(QWidget):
         self.item = item
         self.points = [(period.end, value) for period, value in history if value is not None]
         deadline = date(item.deadline, 12, 31)
-        first = min([d for d, _ in self.points] + [date(item.deadline - 4, 1, 1)])
+        # From the first reported period (no empty years before it); with nothing reported, the 5 years to the deadline.
+        first = min(d for d, _ in self.points) if self.points else date(item.deadline - 4, 1, 1)
         last = max([d for d, _ in self.points] + [deadline])
         goal = item.target_min if item.target_min is not None else item.target_max or 0.0
         top = max([goal * 1.15, 1.0] + [v * 1.1 for _, v in self.points])
