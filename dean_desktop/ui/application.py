@@ -119,12 +119,13 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     if not window.isVisible() or getattr(window, "_store_open", False):
         return  # closed before it got this far (the start-up benchmark does that), or already open
     window._store_open = True  # type: ignore[attr-defined]
-    from ..log import setup_logging
     from ..store import open_store
 
     try:
         opened = open_store(path)
     except Exception as error:  # noqa: BLE001 - shown to the user, not a traceback
+        from ..log import setup_logging  # logging.handlers (≈25 ms) waits until the figures are painted
+
         setup_logging()
         _log().exception("cannot open database")
         messages.show_error(window, f"Không mở được cơ sở dữ liệu {target_label(path)}:\n{error}")
