@@ -100,7 +100,7 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
 
 # Imported in a background thread while Qt builds and paints the frame (Qt's event loop runs without the interpreter
 # lock, so on two cores the imports mostly overlap the paint); the store then opens without waiting for them.
-PRELOADED = ("dean_desktop.store", "dean_desktop.services.indicators", "dean_desktop.services.completeness")
+PRELOADED = ("dean_desktop.store", "dean_desktop.services.indicator_cache", "dean_desktop.services.completeness")
 
 
 def preload_store_modules() -> None:
