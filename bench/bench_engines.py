@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Result, emit, interleaved, large_db, median, private_data_dir, utf8_stdout  # noqa: E402
+from common import ROOT, Result, emit, interleaved, large_db, median, private_data_dir, skip, utf8_stdout  # noqa: E402
 
 BOUND = 3.0
 
@@ -34,7 +34,7 @@ def measure(runs: int = 5) -> list[Result]:
     from tests.pg_cluster import Cluster, available
 
     if not available():
-        print("bench_engines: PostgreSQL không có trên máy này; bỏ qua.", flush=True)
+        skip("PostgreSQL không có trên máy này (không tìm thấy initdb/pg_ctl, DEAN_DESKTOP_PG_URL chưa đặt)")
         return []
     from dean_desktop.models import db
     from dean_desktop.models.transfer import copy_to

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH_DIR = ROOT / "bench"
 PYTHON = sys.executable
 RESULT_PREFIX = "BENCH-RESULT "
+SKIP_PREFIX = "BENCH-SKIP "  # a benchmark that cannot run here (e.g. no PostgreSQL) says why on such a line
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ def emit(result: Result) -> Result:
     )
     print(RESULT_PREFIX + json.dumps(asdict(result), ensure_ascii=False), flush=True)
     return result
+
+
+def skip(reason: str) -> None:
+    """Say that this benchmark does not run on this machine, and why (run_all prints it instead of a failure)."""
+    print(f"{SKIP_PREFIX}{reason}", flush=True)
 
 
 def utf8_stdout() -> None:

@@ -24,6 +24,7 @@ from common import (  # noqa: E402
     PYTHON,
     RESULT_PREFIX,
     ROOT,
+    SKIP_PREFIX,
     child_env,
     large_db,
     utf8_stdout,
@@ -36,6 +37,7 @@ BENCHMARKS = (
     "bench_export.py",
     "bench_memory.py",
     "bench_responsive.py",
+    "bench_engines.py",  # skipped, with a line saying so, where PostgreSQL is not installed
 )
 
 
@@ -61,19 +63,29 @@ def _run(path: Path, extra: list[str], data_dir: Path) -> tuple[list[dict[str, o
         encoding="utf-8",
     )
     results: list[dict[str, object]] = []
+    skipped = ""
     assert child.stdout is not None
     for line in child.stdout:
         if line.startswith(RESULT_PREFIX):
             results.append(json.loads(line[len(RESULT_PREFIX) :]))
+        elif line.startswith(SKIP_PREFIX):
+            skipped = line[len(SKIP_PREFIX) :].strip()
+            print(f"  bỏ qua: {skipped}", flush=True)
         else:
             print(f"  {line.rstrip()}", flush=True)
     stderr = child.stderr.read() if child.stderr else ""
     child.wait()
     print(f"  ({script}: {time.perf_counter() - started:.0f} s)", flush=True)
+    if not results and skipped and child.returncode == 0:
+        SKIPPED[script] = skipped
+        return [], ""
     if not results:
         tail = "\n".join(stderr.strip().splitlines()[-5:])
         return [], f"lỗi (mã {child.returncode}): {tail}"
     return results, ""
+
+
+SKIPPED: dict[str, str] = {}  # script -> why it did not run on this machine
 
 
 def table(rows: list[dict[str, object]], broken: dict[str, str]) -> str:
@@ -89,6 +101,8 @@ def table(rows: list[dict[str, object]], broken: dict[str, str]) -> str:
         )
     for script, why in broken.items():
         lines.append(f"{script:<62} {'—':>6} {'':>7} {'':>10} {'':>10}  {why.splitlines()[0] if why else ''}")
+    for script, why in SKIPPED.items():
+        lines.append(f"{script:<62} {'—':>6} {'':>7} {'':>10} {'':>10}  bỏ qua: {why}")
     return "\n".join(lines)
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from . import __version__
 from .console import VietnameseArgumentParser, utf8_output
-from .services.formatting import format_percent
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
 
@@ -94,6 +93,7 @@ def _signing(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_indicators(as_of: str | None, as_json: bool) -> int:
+    from .services.formatting import format_percent
     from .services.indicators import indicator_report, target_text, value_text
 
     period = parse_period(as_of) if as_of else None

@@ -1,4 +1,4 @@
-"""The charts' history, kept between starts: recomputed only when the data it is made of has changed.
+"""The overview's figures and the charts' history, kept between starts: recomputed only when their data changed.
 
 ``indicator_history`` computes every target as of every reported period (one computation per period); with many
 periods that is most of the time to the overview's charts. Its result is stored in the settings table under a key
@@ -10,16 +10,20 @@ makes the next start compute it again, and an unchanged store costs one read.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
+from datetime import date
 
 from peewee import fn
 
 from .. import __version__
 from ..models import AuditEntry, ImportRecord, Rotation, Setting, UnitReturn
 from ..models.schema import SCHEMA_VERSION
-from .indicators import indicator_history
+from .indicators import ChecklistFigure, IndicatorReport, IndicatorValue, indicator_history, indicator_report
 from .periods import Period, period_from_code
+from .snapshot import read_snapshot
 
 HISTORY_KEY = "indicator_history"
+REPORT_KEY = "indicator_report_latest"
 CACHE_VERSION = 1
 
 
@@ -63,3 +67,42 @@ def cached_history() -> dict[str, list[tuple[Period, float | None]]]:
     value = {"key": key, "history": {c: [(p.code, v) for p, v in pts] for c, pts in history.items()}}
     Setting.put(HISTORY_KEY, json.dumps(value, ensure_ascii=False))
     return history
+
+
+def cached_report() -> IndicatorReport:
+    """``indicator_report(None)`` (the latest data), read from the store when nothing it depends on changed since it
+    was kept: the overview paints its figures at start-up from one read instead of the whole computation."""
+    with read_snapshot():  # the key and the report it names see the same data
+        key = data_key()
+        row = Setting.get_or_none(Setting.key == REPORT_KEY)
+        if row is not None:
+            try:
+                stored = json.loads(row.value)
+                if stored.get("key") == key:
+                    return _report_from_json(stored["report"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # an unreadable entry is computed again
+        report = indicator_report(None)
+    Setting.put(REPORT_KEY, json.dumps({"key": key, "report": _report_to_json(report)}, ensure_ascii=False))
+    return report
+
+
+def _report_to_json(report: IndicatorReport) -> dict[str, object]:
+    return {
+        "reference_date": report.reference_date.isoformat(),
+        "indicators": [asdict(item) for item in report.indicators],
+        "missing_returns": report.missing_returns,
+        "checklists": [asdict(figure) for figure in report.checklists],
+    }
+
+
+def _report_from_json(stored: dict[str, object]) -> IndicatorReport:
+    indicators, checklists, missing = stored["indicators"], stored["checklists"], stored["missing_returns"]
+    assert isinstance(indicators, list) and isinstance(checklists, list) and isinstance(missing, list)
+    return IndicatorReport(
+        as_of=None,
+        reference_date=date.fromisoformat(str(stored["reference_date"])),
+        indicators=[IndicatorValue(**item) for item in indicators],
+        missing_returns=[str(name) for name in missing],
+        checklists=[ChecklistFigure(**figure) for figure in checklists],
+    )

@@ -26,7 +26,6 @@ from ..models import (
 from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
 from .periods import Period, period_from_code
-from .rotations import rotation_count
 from .snapshot import consistent_read
 from .target_rules import (
     CADRE_CRITERIA,
@@ -343,6 +342,8 @@ def _edoc_counts(returns: dict[int, int]) -> dict[int, tuple[int, int]]:
 
 def load_facts(as_of: Period | None = None, targets: list[TargetSpec] | None = None) -> Facts:
     """What ``targets`` (default: the target table) need from the store, as of a period (None: the latest data)."""
+    from .rotations import rotation_count  # not at import: the window's start-up reads its figures from the cache
+
     targets = load_targets() if targets is None else targets
     ref = reference_date(as_of)
     units = _units_valid_on(ref)

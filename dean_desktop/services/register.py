@@ -14,7 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 
 from ..models import Cadre, Unit, UnitReturn, db
 from ..models.units import KIND_DISTRICT
@@ -43,11 +43,35 @@ CODED = (
 FREQUENT = 64
 
 
+class PackedTexts(Sequence[str]):
+    """Read-only texts kept as one UTF-8 buffer with offsets: a Vietnamese name takes ~20 bytes instead of a ~100-byte
+    string object (a province's ~120,000 distinct names: ~10 MB less). Each text is decoded when asked for."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._data = bytearray()
+        self._ends = array("l")
+        for text in texts:
+            self._data += text.encode("utf-8")
+            self._ends.append(len(self._data))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        if i < 0:
+            i += len(self._ends)
+        start = self._ends[i - 1] if i else 0
+        return self._data[start : self._ends[i]].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self.__getitem__, range(len(self._ends)))
+
+
 @dataclass
 class Coded:
     """One column: each row's code into ``values`` (distinct texts, first seen first)."""
 
-    values: list[str] = field(default_factory=list)
+    values: list[str] | PackedTexts = field(default_factory=list)  # packed once read (names: ``packed()``)
     codes: array[int] = field(default_factory=lambda: array("H"))
     _index: dict[str, int] = field(default_factory=dict)
 
@@ -55,10 +79,16 @@ class Coded:
         code = self._index.get(value)
         if code is None:
             code = self._index[value] = len(self.values)
-            self.values.append(value)
+            self.values.append(value)  # type: ignore[union-attr]  # only while reading, before packed()
             if code == 0xFFFF and self.codes.typecode == "H":  # more distinct values than two bytes can number
                 self.codes = array("I", self.codes)
         self.codes.append(code)
+
+    def packed(self) -> Coded:
+        """The column with its texts in one buffer (``PackedTexts``); read-only. This column gives up its texts."""
+        self._index = {}
+        values, self.values = self.values, []
+        return Coded(PackedTexts(values), self.codes, {})
 
     def permuted(self, order: Sequence[int]) -> Coded:
         """The column with its rows in ``order``; read-only (the lookup used while adding is dropped)."""
@@ -122,10 +152,23 @@ class RegisterColumns:
             columns.names.add(row.full_name)
             for name, column in columns.coded.items():
                 column.add(getattr(row, name) or "")
-        return columns.permuted(name_order(columns.names))
+        columns.names = columns.names.packed()
+        return columns.reorder(name_order(columns.names))
 
     def rows(self) -> Iterator[CadreRow]:
         return map(self.row, range(len(self)))
+
+    def reorder(self, order: Sequence[int]) -> RegisterColumns:
+        """Put the rows in ``order`` (positions) in place, one column at a time: the register is never held twice
+        (a copy of every column beside the old one was most of the peak memory of loading a province's register).
+        The lookups used while adding are dropped."""
+        self.ids = array("q", map(self.ids.__getitem__, order))
+        self.unit = array("H", map(self.unit.__getitem__, order))
+        self.birth = array("h", map(self.birth.__getitem__, order))
+        self.names = self.names.permuted(order)
+        for name in list(self.coded):
+            self.coded[name] = self.coded[name].permuted(order)
+        return self
 
     def permuted(self, order: Sequence[int]) -> RegisterColumns:
         """The same register with its rows in ``order`` (positions)."""
@@ -190,14 +233,16 @@ def read_register(as_of: Period | None = None, should_stop: Callable[[], bool] =
                 column.add(value or "")
             unit.append(place)
             period.add(period_code)
+    columns.names = columns.names.packed()  # the list of name strings goes before the order is computed
     order = name_order(columns.names)
-    return columns.permuted(order)
+    return columns.reorder(order)
 
 
-def name_order(names: Coded) -> list[int]:
+def name_order(names: Coded) -> array[int]:
     """Row positions in Vietnamese name order (given name, family name, middle names; letters, then tones), ties in
     the order read. Names are made of a few hundred given, family and middle names: each distinct part is ranked
-    once, a distinct name's key is one integer made of its six part ranks, and the sort is over small integers."""
+    once, a distinct name's key is one integer made of its six part ranks, and the rows are placed by a counting
+    sort on those ranks (arrays: no integer object per row)."""
     vocabularies: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})
     parts = array("l")  # per distinct name: its given, family and middle name's index in the vocabularies
     for full_name in names.values:
@@ -222,10 +267,36 @@ def name_order(names: Coded) -> list[int]:
             key = key * radix + rank
         keys_of.append(key)
     del parts, letters, tones
-    rank = _dense_ranks(keys_of)
-    count = len(names.codes)
-    packed = sorted(rank[c] * count + i for i, c in enumerate(names.codes))
-    return [k % count for k in packed]
+    rank = _dense_rank_array(keys_of)
+    del keys_of
+    row_rank = array("i", map(rank.__getitem__, names.codes))
+    del rank
+    return counting_order(row_rank)
+
+
+def counting_order(keys: array[int]) -> array[int]:
+    """Positions of ``keys`` (small non-negative integers) in ascending key order, equal keys in position order —
+    what ``sorted(range(len(keys)), key=keys.__getitem__)`` gives, without a list of integer objects."""
+    counts = [0] * (max(keys, default=-1) + 2)
+    for key in keys:
+        counts[key + 1] += 1
+    starts = list(accumulate(counts))
+    order = array("i", bytes(4 * len(keys)))
+    for i, key in enumerate(keys):
+        order[starts[key]] = i
+        starts[key] += 1
+    return order
+
+
+def _dense_rank_array(keys: list[int]) -> array[int]:
+    """``_dense_ranks`` of integers as an array, without a set and a dict of every key (province-scale peaks)."""
+    ranks = array("i", bytes(4 * len(keys)))
+    rank, previous = -1, None
+    for i in sorted(range(len(keys)), key=keys.__getitem__):
+        if keys[i] != previous:
+            rank, previous = rank + 1, keys[i]
+        ranks[i] = rank
+    return ranks
 
 
 def _dense_ranks(keys: Sequence[object]) -> list[int]:

@@ -100,7 +100,7 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
 
 # Imported in a background thread while Qt builds and paints the frame (Qt's event loop runs without the interpreter
 # lock, so on two cores the imports mostly overlap the paint); the store then opens without waiting for them.
-PRELOADED = ("dean_desktop.store", "dean_desktop.services.indicators", "dean_desktop.services.completeness")
+PRELOADED = ("dean_desktop.store", "dean_desktop.services.indicator_cache", "dean_desktop.services.completeness")
 
 
 def preload_store_modules() -> None:
@@ -119,12 +119,13 @@ def open_store_in(window: QMainWindow, path: Path) -> None:
     if not window.isVisible() or getattr(window, "_store_open", False):
         return  # closed before it got this far (the start-up benchmark does that), or already open
     window._store_open = True  # type: ignore[attr-defined]
-    from ..log import setup_logging
     from ..store import open_store
 
     try:
         opened = open_store(path)
     except Exception as error:  # noqa: BLE001 - shown to the user, not a traceback
+        from ..log import setup_logging  # logging.handlers (≈25 ms) waits until the figures are painted
+
         setup_logging()
         _log().exception("cannot open database")
         messages.show_error(window, f"Không mở được cơ sở dữ liệu {target_label(path)}:\n{error}")

@@ -59,3 +59,12 @@ def test_coded_columns_widen_past_two_bytes() -> None:
     for i in range(70_000):
         column.add(str(i))
     assert column.codes.typecode == "I" and column.codes[-1] == 69_999
+
+
+def test_packed_texts_give_back_the_texts() -> None:
+    from dean_desktop.services.register import PackedTexts
+
+    texts = ["Đinh Văn An", "", "Nguyễn Thị Hồng Nhung", "Ma A"]
+    packed = PackedTexts(texts)
+    assert list(packed) == texts and len(packed) == 4 and packed[-1] == "Ma A" and packed[1] == ""
+    assert list(PackedTexts([])) == []

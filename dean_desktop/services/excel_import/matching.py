@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..vntext import fold
 from .reader import Cell, SheetInfo
@@ -65,9 +64,23 @@ def match_field(text: object, specs: Sequence[Field]) -> Field | None:
     return _match(text, specs)
 
 
-@lru_cache(maxsize=8192)
+# Answers per tuple of fields (the specs are module constants), found by the tuple's identity: hashing the tuple for
+# an lru_cache key hashed every Field dataclass at each lookup, most of the time of finding a sheet's header row.
+_MATCHES: dict[int, tuple[tuple[Field, ...], dict[str, Field | None]]] = {}
+_MATCHES_KEPT = 8192
+
+
 def _match_cached(text: str, specs: tuple[Field, ...]) -> Field | None:
-    return _match(text, specs)
+    entry = _MATCHES.get(id(specs))
+    if entry is None or entry[0] is not specs:
+        entry = _MATCHES[id(specs)] = (specs, {})
+    answers = entry[1]
+    if text in answers:
+        return answers[text]
+    if len(answers) >= _MATCHES_KEPT:
+        answers.clear()
+    found = answers[text] = _match(text, specs)
+    return found
 
 
 def _match(text: object, specs: Sequence[Field]) -> Field | None:
@@ -236,11 +249,21 @@ def is_signer_title(text: object) -> bool:
     """A signature block's title typed in capitals ("CHỦ TỊCH", "TRƯỞNG PHÒNG"), which may fall in any column."""
     if not isinstance(text, str):
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters) and fold(text).startswith(_SIGNER_TITLES)
+    has_letters = False
+    for ch in text:  # every letter a capital (stops at the first small letter: asked of every data row's name)
+        if ch.isalpha():
+            if not ch.isupper():
+                return False
+            has_letters = True
+    return has_letters and fold(text).startswith(_SIGNER_TITLES)
 
 
 _NUMBERING = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?\.?$")
+
+
+def is_numbering_text(value: str) -> bool:
+    """A text that ``is_numbering_row`` accepts as a column number: ``(1)``, ``2.``, ``a``."""
+    return _NUMBERING.match(value.strip().lower()) is not None
 
 
 def is_numbering_row(values: Sequence[Cell]) -> bool:
@@ -253,7 +276,7 @@ def is_numbering_row(values: Sequence[Cell]) -> bool:
             return False
         if isinstance(value, int) and 0 <= value <= 200:
             continue
-        if isinstance(value, str) and _NUMBERING.match(value.strip().lower()):
+        if isinstance(value, str) and is_numbering_text(value):
             continue
         return False
     return True

@@ -371,6 +371,11 @@ class Workbook:
         return result
 
     def _fonts(self, sheet: SheetInfo, nrows: int, ncols: int) -> dict[tuple[int, int], str] | None:
+        if self._fonts_book is None:
+            try:
+                ensure_protected_xml()  # openpyxl reads the fonts of legacy text; never without defusedxml
+            except DomainError as error:
+                raise WorkbookRefused(str(error)) from error
         try:
             if self._fonts_book is None:
                 import openpyxl  # lazy: ~125 ms to import, needed only for legacy text
@@ -433,7 +438,7 @@ def open_workbook_bytes(path: Path, data: bytes) -> Workbook:
     """Sniff and check ``data`` (see archive.py for .xlsx/.xlsm), then open it; raises WorkbookRefused."""
     fmt = sniff(path, data)
     try:
-        ensure_protected_xml()  # openpyxl reads the fonts of legacy text; never without defusedxml
+        ensure_protected_xml(full=False)  # a broken installation refuses every workbook (openpyxl not imported)
     except DomainError as error:
         raise WorkbookRefused(str(error)) from error
     warnings: list[Issue] = []

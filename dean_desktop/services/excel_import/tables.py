@@ -13,6 +13,7 @@ from .matching import (
     is_footer_text,
     is_lone_heading,
     is_numbering_row,
+    is_numbering_text,
     is_signer_title,
     key,
     match_field,
@@ -170,10 +171,12 @@ def iter_data_rows(
     """Data rows only: blank rows, the column-number row, rows holding only an STT, group headings and
     everything from a total or signature line on are skipped (data-like rows after it are reported)."""
     claimed = sorted(set(layout.columns.values()) | set(layout.split.values()))
+    key_claimed = key_col in claimed
     footer_at: int | None = None
     for r in range(layout.data_start, len(rows)):
         values = rows[r]
-        filled = [i for i in claimed if cell(values, i) is not None]
+        width = len(values)
+        filled = [i for i in claimed if i < width and values[i] is not None]
         if not any(v is not None for v in values):
             continue
         if footer_at is not None:
@@ -184,11 +187,16 @@ def iter_data_rows(
             continue
         key_value = cell(values, key_col)
         key_is_text = isinstance(key_value, str) and any(ch.isalpha() for ch in key_value)
-        key_is_footer = is_footer_text(key_value) or is_signer_title(key_value)
-        if (not key_is_text or key_is_footer) and any(is_footer_text(v) for v in values):
+        # (The key's own footer tests only matter for a text key: the same answers, asked only when they count.)
+        if (not key_is_text or is_footer_text(key_value) or is_signer_title(key_value)) and any(
+            is_footer_text(v) for v in values
+        ):
             footer_at = r + 1
             continue
-        if is_numbering_row([cell(values, i) for i in claimed]):
+        # A key holding a word is no column number, so the row is no numbering row (is_numbering_row's own rule).
+        if not (key_claimed and key_is_text and not is_numbering_text(key_value)) and is_numbering_row(
+            [values[i] if i < width else None for i in claimed]
+        ):
             continue
         if is_lone_heading(values):
             continue  # "II. KHỐI CHÍNH QUYỀN" merged across the table, whatever column it starts in

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.formatting import format_date, format_judged_percent, format_percent
-from ...services.indicator_cache import cached_history
+from ...services.indicator_cache import cached_history, cached_report
 from ...services.indicators import (
     ChecklistFigure,
     IndicatorReport,
@@ -172,7 +172,9 @@ class OverviewTab(LazyTab):
         self.show_report()
 
     def show_report(self) -> None:
-        report = indicator_report(self.selected_period())
+        period = self.selected_period()
+        # The latest data (the tab's start-up view) is kept in the store between starts: one read, no computation.
+        report = cached_report() if period is None else indicator_report(period)
         self.report = report
         self.reference.setText(f"Ngày tính: {format_date(report.reference_date)}")
         self._place_cards([item.code for item in report.indicators])
