@@ -6,6 +6,7 @@ import math
 import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, WriteOnlyCell
@@ -19,6 +20,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@")
 MAX_TEXT = 32767
 
 
+@lru_cache(maxsize=65536)  # a sheet repeats its units, posts and labels thousands of times
 def clean_text(text: str) -> str:
     """NFC text without the control characters an .xlsx cannot hold, cut to Excel's cell limit."""
     text = ILLEGAL_CHARACTERS_RE.sub("", unicodedata.normalize("NFC", text))

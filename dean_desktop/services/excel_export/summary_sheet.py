@@ -4,6 +4,7 @@ repeated on each printed page, frozen panes, A4 landscape fitted to the width, a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,7 +18,15 @@ from openpyxl.utils.indexed_list import IndexedList
 from ..formatting import format_percent
 from ..vocab import yes_no_label
 from .safe import FORMULA_PREFIXES, clean_text, write_only_cell
-from .text_width import BODY_SIZE, FONT_NAME, LINE_POINTS, longest_word_width, text_width, wrapped_lines
+from .text_width import (
+    BODY_SIZE,
+    FONT_NAME,
+    LINE_POINTS,
+    longest_word_width,
+    text_width,
+    widest_text_width,
+    wrapped_lines,
+)
 
 PERCENT_FORMAT = "0.0 %"  # shows 16,4 % where the decimal separator is a comma (Vietnamese Windows)
 DATE_FORMAT = "dd/mm/yyyy"
@@ -72,6 +81,11 @@ def shown_text(value: Any) -> str:
     return str(value)
 
 
+def _style_key(cell: Cell) -> tuple[int, ...]:
+    """What style a cell already has (a number format, Excel's quote prefix), as a key."""
+    return tuple(cell._style) if cell._style is not None else ()
+
+
 class SummarySheet:
     """One write-only sheet: title rows, a bold bordered header row, then the data rows.
 
@@ -98,6 +112,8 @@ class SummarySheet:
         self.caps = [max(width, WRAP_FROM) for _, width in columns]
         self.widths = [width for _, width in columns]
         self.wrapping: list[bool] = []
+        self._styles: dict[tuple[Any, ...], Any] = {}  # a style key -> the StyleArray set for it once
+        self._wrap_columns: list[tuple[int, float]] = []  # (index, room) of the columns where some value wraps
         self.row_count = 0
         ws.freeze_panes = f"A{HEADER_ROW + 1}"
         ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -119,7 +135,7 @@ class SummarySheet:
             values = {row[index] for row in rows if index < len(row)}
             values.discard(None)
             texts = {v if v.__class__ is str else shown_text(v) for v in values}
-            content = max((text_width(t) for t in texts), default=0.0)
+            content = widest_text_width(texts)
             header_word = longest_word_width(header, bold=True)
             width = round(max(MIN_WIDTH, header_word + 1, min(content + 1, self.caps[index])), 1)
             self.widths[index] = width
@@ -144,15 +160,28 @@ class SummarySheet:
 
     def _styled(self, value: Any, **style: Any) -> Cell:
         cell = write_only_cell(self.ws, value)
-        for key, item in style.items():
-            setattr(cell, key, item)
+        key = tuple((name, item if isinstance(item, str) else id(item)) for name, item in style.items())
+        self._restyle(cell, (key, _style_key(cell)), style)
         return cell
+
+    def _restyle(self, cell: Cell, key: tuple[Any, ...], style: dict[str, Any]) -> None:
+        """Give ``cell`` ``style`` (``key``: the style and what the cell had): set once per distinct key, then
+        copied — setting a style looks it up by hashing every part of it, which cost more than writing the cell
+        (openpyxl copies ``_style`` the same way)."""
+        known = self._styles.get(key)
+        if known is not None:
+            cell._style = copy(known)
+            return
+        for name, item in style.items():
+            setattr(cell, name, item)
+        self._styles[key] = copy(cell._style)
 
     def _plain(self, value: Any) -> Any:
         """A value for a plain row: a bare value where openpyxl writes it right, else a styled cell."""
-        if value is None:
-            return None
-        if isinstance(value, str):
+        kind = value.__class__
+        if value is None or kind is int or kind is float:  # the most common cells, written as they are
+            return value
+        if kind is str:
             return write_only_cell(self.ws, value) if value.startswith(FORMULA_PREFIXES) else clean_text(value)
         if isinstance(value, bool):
             return yes_no_label(value)
@@ -167,38 +196,39 @@ class SummarySheet:
     def _boxed(self, value: Any) -> Cell:
         plain = self._plain(value)
         cell = plain if isinstance(plain, Cell) else write_only_cell(self.ws, plain)
-        cell.border = _BORDER
-        cell.alignment = _TOP_WRAP
+        self._restyle(cell, ("boxed", _style_key(cell)), {"border": _BORDER, "alignment": _TOP_WRAP})
         return cell
 
-    def _row_lines(self, row: Sequence[Any]) -> list[int]:
-        """Lines each text cell takes in its column (wrapped text does not grow its row everywhere: say so)."""
-        lines = []
-        for value, width, wraps in zip(row, self.widths, self.wrapping, strict=False):
-            many = 1
-            if wraps and isinstance(value, str) and text_width(value) > width - 0.5:
-                many = wrapped_lines(value, width - 0.5)
-            lines.append(many)
+    def _row_lines(self, row: Sequence[Any]) -> dict[int, int]:
+        """Lines each text cell that wraps takes in its column, by column index (only the columns where some value
+        wraps are looked at; wrapped text does not grow its row everywhere: say so)."""
+        lines = {}
+        for index, room in self._wrap_columns:
+            value = row[index] if index < len(row) else None
+            if value.__class__ is str and text_width(value) > room:
+                lines[index] = wrapped_lines(value, room)
         return lines
 
     def rows(self, rows: Iterable[Sequence[Any]]) -> None:
         ws = self.ws
         rows = list(rows)
         self._size_columns(rows)
+        self._wrap_columns = [(i, self.widths[i] - 0.5) for i, wraps in enumerate(self.wrapping) if wraps]
         self._write_heading()
+        plain = self._plain
         for row in rows:
             lines = self._row_lines(row)
-            tallest = max(lines, default=1)
+            tallest = max(lines.values(), default=1)
             if tallest > 1:
                 ws.row_dimensions[HEADER_ROW + 1 + self.row_count].height = LINE_POINTS * tallest + 2
             if self.boxed:
                 ws.append([self._boxed(v) for v in row])
             else:
-                cells = [self._plain(v) for v in row]
-                for index, many in enumerate(lines):
+                cells = [plain(v) for v in row]
+                for index, many in lines.items():
                     if many > 1:  # only the cells that wrap carry a style: the register stays fast to write
                         cell = cells[index] if isinstance(cells[index], Cell) else write_only_cell(ws, cells[index])
-                        cell.alignment = _TOP_WRAP
+                        self._restyle(cell, ("wrap", _style_key(cell)), {"alignment": _TOP_WRAP})
                         cells[index] = cell
                 ws.append(cells)
             self.row_count += 1

@@ -3,6 +3,7 @@ metric-compatible Liberation Serif), in points and in Excel's column-width units
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from . import font_metrics
@@ -35,9 +36,24 @@ def width_to_points(width: float) -> float:
     return max(width * _DIGIT_PIXELS - _PADDING_PIXELS, 1.0) / _PIXELS_PER_POINT
 
 
+@lru_cache(maxsize=65536)  # asked again for every row of a column that wraps
 def text_width(text: str, size: float = BODY_SIZE, bold: bool = False) -> float:
     """The column width that shows the longest line of ``text`` whole."""
     return max((points_to_width(text_points(line, size, bold)) for line in text.split("\n")), default=0.0)
+
+
+_WIDEST_REGULAR = max([*font_metrics.REGULAR.values(), font_metrics.REGULAR_DEFAULT])
+
+
+def widest_text_width(texts: Iterable[str]) -> float:
+    """``max(text_width(t) for t in texts)`` without measuring every text: longest first, stopping once no shorter
+    text could be wider (each character is at most the font's widest)."""
+    best = 0.0
+    for text in sorted(texts, key=len, reverse=True):
+        if points_to_width(len(text) * _WIDEST_REGULAR * BODY_SIZE / font_metrics.UNITS_PER_EM) <= best:
+            break
+        best = max(best, text_width(text))
+    return best
 
 
 def longest_word_width(text: str, size: float = BODY_SIZE, bold: bool = False) -> float:
