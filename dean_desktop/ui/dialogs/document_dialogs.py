@@ -133,9 +133,7 @@ class UrgingLettersDialog(QDialog):
         self.pdf_check = QCheckBox("Ghi thêm bản PDF của mỗi công văn")
         self.fields = SigningFields("thường để trống: văn thư ghi số cho từng công văn")
         self.fields.number_edit.setText("")  # each letter gets its own number from the clerk
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(messages.ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = messages.error_label(hidden=False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Tạo công văn")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")

@@ -74,9 +74,7 @@ class ExportFormsDialog(QDialog):
         for button in (self.all_button, self.communes_button, self.none_button):
             picks.addWidget(button)
         picks.addStretch(1)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(messages.ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = messages.error_label(hidden=False)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton("Xuất biểu mẫu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)

@@ -104,10 +104,7 @@ class MemberDialog(QDialog):
         units_layout.addWidget(self.unit_list, 1)
         units_layout.addLayout(helpers)
 
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(messages.ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = messages.error_label()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -71,10 +71,7 @@ class ProjectsDialog(QDialog):
         self.group_edit.setPlaceholderText("Tên nhóm giải pháp mới")
         self.group_edit.returnPressed.connect(self.add_group_line)
         self.add_group_button = self._button("Thêm &nhóm", self.add_group_line)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(messages.ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = messages.error_label()
         self.ok_button = self._button("&Lưu đề án", self.save)
         self.close_button = self._button("Đóng", self.accept)
 

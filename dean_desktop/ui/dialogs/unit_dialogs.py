@@ -79,10 +79,7 @@ class UnitDialog(QDialog):
             if unit is None or other.id != unit.id:
                 self.merged_combo.addItem(other.name, other.id)
         self.merged_combo.setCurrentIndex(max(self.merged_combo.findData(unit.merged_into_id if unit else None), 0))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(messages.ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = messages.error_label()
         hint = QLabel(
             "Sáp nhập (kể cả sắp tới): chọn đơn vị nhận sáp nhập và ghi ngày cuối cùng còn là đơn vị riêng; "
             "báo cáo các kỳ trước ngày đó vẫn thuộc đơn vị này."

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from ..screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b02a37; font-weight: bold;"  # a form's problem, shown under it in every dialog
+
+
+def error_label(*, hidden: bool = True) -> QLabel:
+    """The label under a form that says what is wrong with it (red, wrapped; hidden until there is something)."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(not hidden)
+    return label
 
 
 def run_dialog(dialog: QDialog) -> bool:
