@@ -10,8 +10,10 @@ makes the next start compute it again, and an unchanged store costs one read.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from typing import Any, TypeVar
 
 from peewee import fn
 
@@ -24,7 +26,7 @@ from .snapshot import read_snapshot
 
 HISTORY_KEY = "indicator_history"
 REPORT_KEY = "indicator_report_latest"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: every kept entry is {"key", "value"}
 
 
 def _max_and_count(model: type) -> str:
@@ -49,42 +51,44 @@ def data_key() -> str:
     return "|".join(parts)
 
 
+T = TypeVar("T")
+
+
+def _kept(name: str, compute: Callable[[], T], encode: Callable[[T], object], decode: Callable[[Any], T]) -> T:
+    """``compute()``, read from the setting ``name`` when the data key it was kept under is still the store's; an
+    entry that is missing, stale or unreadable is computed again and kept. The key and the value are read in one
+    snapshot, so a value is never kept under a key of other data."""
+    with read_snapshot():
+        key = data_key()
+        row = Setting.get_or_none(Setting.key == name)
+        if row is not None:
+            try:
+                stored = json.loads(row.value)
+                if stored.get("key") == key:
+                    return decode(stored["value"])
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # an unreadable entry is computed again
+        value = compute()
+    Setting.put(name, json.dumps({"key": key, "value": encode(value)}, ensure_ascii=False))
+    return value
+
+
 def cached_history() -> dict[str, list[tuple[Period, float | None]]]:
     """``indicator_history()``, read from the store when nothing it depends on changed since it was kept."""
-    key = data_key()
-    row = Setting.get_or_none(Setting.key == HISTORY_KEY)
-    if row is not None:
-        try:
-            stored = json.loads(row.value)
-            if stored.get("key") == key:
-                return {
-                    code: [(period_from_code(period), value) for period, value in points]
-                    for code, points in stored["history"].items()
-                }
-        except (ValueError, KeyError, TypeError, AttributeError):
-            pass  # an unreadable entry is computed again
-    history = indicator_history()
-    value = {"key": key, "history": {c: [(p.code, v) for p, v in pts] for c, pts in history.items()}}
-    Setting.put(HISTORY_KEY, json.dumps(value, ensure_ascii=False))
-    return history
+    return _kept(
+        HISTORY_KEY,
+        indicator_history,
+        lambda history: {code: [(p.code, v) for p, v in points] for code, points in history.items()},
+        lambda stored: {
+            code: [(period_from_code(period), value) for period, value in points] for code, points in stored.items()
+        },
+    )
 
 
 def cached_report() -> IndicatorReport:
     """``indicator_report(None)`` (the latest data), read from the store when nothing it depends on changed since it
     was kept: the overview paints its figures at start-up from one read instead of the whole computation."""
-    with read_snapshot():  # the key and the report it names see the same data
-        key = data_key()
-        row = Setting.get_or_none(Setting.key == REPORT_KEY)
-        if row is not None:
-            try:
-                stored = json.loads(row.value)
-                if stored.get("key") == key:
-                    return _report_from_json(stored["report"])
-            except (ValueError, KeyError, TypeError, AttributeError):
-                pass  # an unreadable entry is computed again
-        report = indicator_report(None)
-    Setting.put(REPORT_KEY, json.dumps({"key": key, "report": _report_to_json(report)}, ensure_ascii=False))
-    return report
+    return _kept(REPORT_KEY, lambda: indicator_report(None), _report_to_json, _report_from_json)
 
 
 def _report_to_json(report: IndicatorReport) -> dict[str, object]:
