@@ -450,4 +450,5 @@ def register_size(as_of: Period | None = None) -> int:
     from .indicators import count_cadres_matching
 
     ids = list(latest_returns(reference_date(as_of)).values())
-    return count_cadres_matching(ids, "education", ())[1]
+    _, total = count_cadres_matching(ids, "education", ())  # the denominator of any share: every cadre, by the tallies
+    return total
