@@ -76,7 +76,8 @@ def test_overview_roster_panel_and_urging_list_agree_on_who_reported(qtbot: QtBo
 
 def test_a_card_just_below_its_target_does_not_read_as_met(qtbot: QtBot, store: Path) -> None:
     district_return("Phòng Nội vụ", "Năm 2018", [("thac_si", "cao_cap")] * 28 + [("dai_hoc", "cao_cap")] * 159)
-    card = show_overview(qtbot, OverviewTab(AppSignals())).cards["cadre.postgrad_district"]
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))  # held: qtbot keeps widgets only weakly
+    card = tab.cards["cadre.postgrad_district"]
     assert (card.value.text(), card.mark.text()) == ("14,97 %", "✘ Chưa đạt")
     assert card.bar.format() == "99,8 % chỉ tiêu"
 
@@ -88,7 +89,8 @@ def test_the_overview_and_the_register_state_the_same_rotation_count(qtbot: QtBo
 
     for name, before, after, number, day in VALID + NOT_COUNTED:
         add_rotation(RotationInput(name, before, after, number, day))
-    card = show_overview(qtbot, OverviewTab(AppSignals())).cards["cadre.rotations"]
+    tab = show_overview(qtbot, OverviewTab(AppSignals()))  # held: qtbot keeps widgets only weakly
+    card = tab.cards["cadre.rotations"]
     assert (card.value.text(), card.mark.text()) == ("5 người", "✔ Đạt")
     cadres = show(qtbot, CadresTab(AppSignals()))
     cadres.reload()
