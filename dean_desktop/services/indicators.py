@@ -25,6 +25,14 @@ from ..models import (
 )
 from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
+from .indicator_types import (  # noqa: F401 - the engine's answers, re-exported where callers look for them
+    ChecklistFigure,
+    IndicatorReport,
+    IndicatorValue,
+    limits_text,
+    target_text,
+    value_text,
+)
 from .periods import Period, period_from_code
 from .snapshot import consistent_read
 from .target_rules import (
@@ -65,49 +73,6 @@ class TargetSpec:
         return date(self.project_years[0], 1, 1), date(self.project_years[1], 12, 31)
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorValue:
-    code: str
-    title: str
-    project_code: str
-    value: float | None
-    numerator: int | None
-    denominator: int | None
-    unit: str
-    target_min: float | None
-    target_max: float | None
-    deadline: int
-    met: bool
-    method: str = ""
-    level: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "title": self.title,
-            "value": self.value,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "unit": self.unit,
-            "target_min": self.target_min,
-            "target_max": self.target_max,
-            "deadline": self.deadline,
-            "met": self.met,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistFigure:
-    project_code: str
-    project_short: str
-    done: int
-    total: int
-
-    @property
-    def value(self) -> float | None:
-        return 100.0 * self.done / self.total if self.total else None
-
-
 CadreKey = tuple[str, str, tuple[str, ...]]  # (level, Cán bộ column, counted values)
 
 
@@ -128,24 +93,6 @@ class Facts:
     @property
     def communes(self) -> list[tuple[int, str]]:
         return [(unit_id, name) for unit_id, name, kind in self.units if kind in COMMUNE_KINDS]
-
-
-@dataclass(frozen=True)
-class IndicatorReport:
-    as_of: Period | None
-    reference_date: date
-    indicators: list[IndicatorValue]
-    # Communes with no return at all up to the reference date: their figures count as not met (PRODUCT.md §2).
-    # Not "did not report for the period" — that is completeness.reported_unit_ids, which the screens use.
-    missing_returns: list[str]
-    checklists: list[ChecklistFigure]
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "as_of": self.as_of.code if self.as_of else None,
-            "indicators": [i.as_json() for i in self.indicators],
-            "missing_returns": self.missing_returns,
-        }
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -414,29 +361,3 @@ def indicator_history() -> dict[str, list[tuple[Period, float | None]]]:
         for item in compute_indicators(targets, load_facts(period, targets)):
             history.setdefault(item.code, []).append((period, item.value))
     return history
-
-
-def target_text(item: IndicatorValue) -> str:
-    """A target as people read it: ``≥ 15 %``, ``4–6 người``."""
-    return limits_text(item.target_min, item.target_max, item.unit)
-
-
-def limits_text(low: float | None, high: float | None, unit: str) -> str:
-    """``≥ 15 %``, ``4–6 người``, ``≤ 10 %`` from a target's bounds (the target table shows it before any value)."""
-    from .formatting import format_number
-
-    suffix = " %" if unit == "%" else f" {unit}"
-    if low is not None and high is not None:
-        return f"{format_number(low, 0)}–{format_number(high, 0)}{suffix}"
-    if low is not None:
-        return f"≥ {format_number(low, 0)}{suffix}"
-    return f"≤ {format_number(high, 0)}{suffix}" if high is not None else ""
-
-
-def value_text(item: IndicatorValue) -> str:
-    """``16,4 %`` for shares (more decimals near the target, see ``format_judged_percent``), ``5 người`` for counts."""
-    from .formatting import format_judged_percent
-
-    if item.unit == "%":
-        return format_judged_percent(item.value, item.target_min, item.target_max)
-    return f"{item.numerator} {item.unit}"
