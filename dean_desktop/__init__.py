@@ -1,5 +1,8 @@
 """Đề án Desktop: tracks Định Hóa district's 2016–2020 projects (Đề án)."""
 
 __version__ = "0.1.0"
+# The store's schema this app writes. Bump with every migration module added under ``models/migrations/`` (named
+# ``v0002_…`` for version 2). Here, not in ``models.schema``, so start-up can read it before the database layer loads.
+SCHEMA_VERSION = 5
 APP_NAME = "Đề án Desktop"
 ORG_NAME = "Ban Tổ chức Huyện ủy Định Hóa"

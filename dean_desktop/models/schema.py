@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from .. import SCHEMA_VERSION
 from . import ALL_MODELS
 from . import migrations as migrations_pkg
 from .base import db
@@ -30,8 +31,6 @@ from .engine import (
     user_tables,
 )
 
-# Bump with every migration module added under ``migrations/`` (named ``v0002_…`` for version 2).
-SCHEMA_VERSION = 5
 BACKUPS_KEPT = 10
 
 

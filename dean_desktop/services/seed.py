@@ -13,8 +13,7 @@ from typing import Any
 
 from ..models import Project, Setting, SolutionGroup, Target, Unit, db
 from ..paths import resource_dir
-
-SEED_KEY = "seed_version"
+from .indicator_cache import SEED_KEY  # the seed version is part of the kept figures' key
 
 
 def _load(name: str, folder: Path | None = None) -> dict[str, Any]:

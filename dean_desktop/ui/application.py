@@ -85,9 +85,8 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
 
     window = MainWindow(path, deferred=True)
     # The store opens once the frame has been painted (a zero timer from show() would run before the first paint).
-    startup_trace.record_on_paint(window, startup_trace.FRAME, then=lambda: open_store_in(window, path))
+    startup_trace.record_on_paint(window, startup_trace.FRAME, then=lambda: _after_frame(window, path, server))
     window.show()
-    preload_store_modules()
     QTimer.singleShot(2000, lambda: open_store_in(window, path))  # a window never painted (minimised) still opens it
     smoke_ms = os.environ.get(SMOKE_QUIT_MS_ENV, "")
     if smoke_ms.isdigit():  # packaging/smoke_test.py: let the built program run N ms, then close as a user would
@@ -98,20 +97,15 @@ def run_application(db_path: Path | str | None, argv: list[str]) -> int:
         release_all()
 
 
-# Imported in a background thread while Qt builds and paints the frame (Qt's event loop runs without the interpreter
-# lock, so on two cores the imports mostly overlap the paint); the store then opens without waiting for them.
-PRELOADED = ("dean_desktop.store", "dean_desktop.services.indicator_cache", "dean_desktop.services.completeness")
+def _after_frame(window: QMainWindow, path: Path, server: bool) -> None:
+    """The overview paints the figures and charts kept in a SQLite store first (read without loading the database
+    layer), then the store opens; otherwise the store opens at once."""
+    from ..services.indicator_cache import peek_kept
 
-
-def preload_store_modules() -> None:
-    import importlib
-    import threading
-
-    def load() -> None:
-        for name in PRELOADED:
-            importlib.import_module(name)
-
-    threading.Thread(target=load, name="preload", daemon=True).start()
+    opening = lambda: open_store_in(window, path)  # noqa: E731
+    kept = None if server else peek_kept(path)
+    if kept is None or not window.show_kept(kept, then=opening):  # type: ignore[attr-defined]
+        opening()
 
 
 def open_store_in(window: QMainWindow, path: Path) -> None:

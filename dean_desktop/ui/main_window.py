@@ -8,6 +8,7 @@ when used. ``deferred=True`` (the application) builds even the first tab only af
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ from .widgets import messages
 from .window_actions import install_backup_actions, install_data_menu, install_print_menu
 
 if TYPE_CHECKING:
+    from ..services.indicator_cache import KeptFigures
     from .import_flow import ImportController
     from .tabs.cadres import CadresTab
     from .tabs.checklist import ChecklistTab
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
         self._ready = True
         self._show_start_help()
         self._tab_shown(self.tabs.currentIndex())
+        overview = self._built.get("overview")
+        if overview is not None:  # shown from the kept figures before the store was open (show_kept): load it now
+            overview.mark_dirty()  # type: ignore[attr-defined]
         if self.watcher is None:
             from .live_updates import StoreWatcher
 
@@ -149,17 +154,28 @@ class MainWindow(QMainWindow):
             overview.insertWidget(0, self._first_start)  # above the overview tab, which may be built already
         return self._first_start
 
+    def show_kept(self, kept: KeptFigures, then: Callable[[], None]) -> bool:
+        """Start-up, before the store is opened: when the window opens on the overview, paint the figures and charts
+        kept in the store and call ``then`` once the charts are painted; False (nothing done) on another tab."""
+        if TABS[self.tabs.currentIndex()][0] != "overview":
+            return False
+        self.tab("overview", prepare=lambda tab: tab.show_kept(kept, then))
+        return True
+
     def loads_in_stages(self) -> bool:
         """True when the current tab paints its data after it is built (and records that as a start-up milestone)."""
         return TABS[self.tabs.currentIndex()][0] in ("overview", "cadres")
 
     # --- tabs, built on first use ---------------------------------------------
-    def tab(self, key: str) -> Any:
+    def tab(self, key: str, prepare: Callable[[Any], None] | None = None) -> Any:
+        """The tab ``key``, built on first use (``prepare`` then runs on it before it is shown)."""
         widget = self._built.get(key)
         if widget is None:
             _key, _title, module_name, class_name = next(t for t in TABS if t[0] == key)
             module = importlib.import_module(f"{__package__}.tabs.{module_name}")
             widget = getattr(module, class_name)(self.signals)
+            if prepare is not None:
+                prepare(widget)
             self._built[key] = widget
             layout = self._pages[key].layout()
             assert layout is not None

@@ -14,7 +14,8 @@ How it works
 
 Adding a step
 -------------
-1. Change the models, write ``vNNNN_….py`` with ``migrate(db)``, and bump ``SCHEMA_VERSION`` in ``schema.py`` to NNNN.
+1. Change the models, write ``vNNNN_….py`` with ``migrate(db)``, and bump ``SCHEMA_VERSION`` in
+   ``dean_desktop/__init__.py`` to NNNN.
    Versions must be contiguous (2, 3, 4…); ``tests/models/test_migrations.py`` checks the names.
 2. Keep a step transactional: no ``PRAGMA foreign_keys``/``journal_mode`` changes and no ``VACUUM`` inside it (SQLite
    ignores or refuses them in a transaction). To rebuild a table, use the create-copy-drop-rename sequence.

@@ -26,7 +26,8 @@ from ...services.audit import EditConflictError
 from ...services.cadres import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVEL_LABELS, LevelStats, list_cadres
 from ...services.errors import DomainError
 from ...services.formatting import format_number
-from ...services.indicators import IndicatorReport, IndicatorValue, indicator_report, project_window
+from ...services.indicator_cache import cached_report
+from ...services.indicators import IndicatorReport, IndicatorValue, project_window
 from ...services.register import PreparedRegister, RegisterColumns, prepare, prepare_register, register_size
 from ...services.rotations import RotationInput
 from ...services.vocab import EDUCATION, POLITICAL_THEORY
@@ -275,7 +276,7 @@ class CadresTab(LazyTab):
 
     def reload(self) -> None:
         stale, self._stale = self._stale or {CADRES, ROTATIONS}, set()
-        report = indicator_report()
+        report = cached_report()  # the latest data's figures, as the overview shows them (kept: one read)
         if CADRES in stale:
             self._load_register()
             self._load_stats(report)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...services.indicators import IndicatorValue
+from ...services.indicator_types import IndicatorValue
 from ...services.periods import Period
 
 VALUE_COLOR = QColor("#1565c0")
