@@ -10,6 +10,7 @@ their rows as bit sets — no pass over the rows in Python.
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -41,6 +42,28 @@ CODED = (
 )
 # A word's rows are kept as a bit set (one bit per row) when it is in at least 1/FREQUENT of the rows.
 FREQUENT = 64
+# A large register is read on a background thread. A loop run inside one C call (``map`` into an array, ``sorted``
+# with a C key, ``Counter`` over a ``zip``) holds the interpreter lock until it ends: over 200,000 rows that kept the
+# window's thread waiting 60–100 ms at a time. Such loops run a slice of rows per call, the lock changing hands
+# between slices.
+SLICE = 16_384
+
+
+def gathered(typecode: str, source: Sequence[int], order: Sequence[int]) -> array[int]:
+    """``array(typecode, (source[i] for i in order))``, a slice at a time (see SLICE)."""
+    out = array(typecode)
+    get = source.__getitem__
+    for start in range(0, len(order), SLICE):
+        out.extend(map(get, order[start : start + SLICE]))
+    return out
+
+
+def _pair_counts(first: Sequence[int], second: Sequence[int]) -> Counter[tuple[int, int]]:
+    """``Counter(zip(first, second))``, a slice at a time (see SLICE)."""
+    counts: Counter[tuple[int, int]] = Counter()
+    for start in range(0, len(first), SLICE):
+        counts.update(zip(first[start : start + SLICE], second[start : start + SLICE], strict=True))
+    return counts
 
 
 class PackedTexts(Sequence[str]):
@@ -92,8 +115,7 @@ class Coded:
 
     def permuted(self, order: Sequence[int]) -> Coded:
         """The column with its rows in ``order``; read-only (the lookup used while adding is dropped)."""
-        codes = array(self.codes.typecode, map(self.codes.__getitem__, order))
-        return Coded(self.values, codes, {})
+        return Coded(self.values, gathered(self.codes.typecode, self.codes, order), {})
 
 
 @dataclass
@@ -162,9 +184,9 @@ class RegisterColumns:
         """Put the rows in ``order`` (positions) in place, one column at a time: the register is never held twice
         (a copy of every column beside the old one was most of the peak memory of loading a province's register).
         The lookups used while adding are dropped."""
-        self.ids = array("q", map(self.ids.__getitem__, order))
-        self.unit = array("H", map(self.unit.__getitem__, order))
-        self.birth = array("h", map(self.birth.__getitem__, order))
+        self.ids = gathered("q", self.ids, order)
+        self.unit = gathered("H", self.unit, order)
+        self.birth = gathered("h", self.birth, order)
         self.names = self.names.permuted(order)
         for name in list(self.coded):
             self.coded[name] = self.coded[name].permuted(order)
@@ -173,10 +195,10 @@ class RegisterColumns:
     def permuted(self, order: Sequence[int]) -> RegisterColumns:
         """The same register with its rows in ``order`` (positions)."""
         return RegisterColumns(
-            ids=array("q", map(self.ids.__getitem__, order)),
+            ids=gathered("q", self.ids, order),
             units=self.units,
-            unit=array("H", map(self.unit.__getitem__, order)),
-            birth=array("h", map(self.birth.__getitem__, order)),
+            unit=gathered("H", self.unit, order),
+            birth=gathered("h", self.birth, order),
             names=self.names.permuted(order),
             coded={name: column.permuted(order) for name, column in self.coded.items()},
         )
@@ -269,7 +291,7 @@ def name_order(names: Coded) -> array[int]:
     del parts, letters, tones
     rank = _dense_rank_array(keys_of)
     del keys_of
-    row_rank = array("i", map(rank.__getitem__, names.codes))
+    row_rank = gathered("i", rank, names.codes)
     del rank
     return counting_order(row_rank)
 
@@ -292,7 +314,9 @@ def _dense_rank_array(keys: list[int]) -> array[int]:
     """``_dense_ranks`` of integers as an array, without a set and a dict of every key (province-scale peaks)."""
     ranks = array("i", bytes(4 * len(keys)))
     rank, previous = -1, None
-    for i in sorted(range(len(keys)), key=keys.__getitem__):
+    key = keys.__getitem__
+    slices = [sorted(range(s, min(s + SLICE, len(keys))), key=key) for s in range(0, len(keys), SLICE)]
+    for i in heapq.merge(*slices, key=key):  # sorted a slice at a time (see SLICE); ties keep position order
         if keys[i] != previous:
             rank, previous = rank + 1, keys[i]
         ranks[i] = rank
@@ -430,10 +454,10 @@ def prepare(columns: RegisterColumns) -> PreparedRegister:
     for number, level in enumerate((LEVEL_DISTRICT, LEVEL_COMMUNE)):
         by_edu: Counter[str] = Counter()
         by_theory: Counter[str] = Counter()
-        for (lv, code), n in Counter(zip(level_of, edu.codes, strict=True)).items():
+        for (lv, code), n in _pair_counts(level_of, edu.codes).items():
             if lv == number:
                 by_edu[edu.values[code]] += n
-        for (lv, code), n in Counter(zip(level_of, theory.codes, strict=True)).items():
+        for (lv, code), n in _pair_counts(level_of, theory.codes).items():
             if lv == number:
                 by_theory[theory.values[code]] += n
         stats.append((level, dict(by_edu), dict(by_theory), level_of.count(number)))

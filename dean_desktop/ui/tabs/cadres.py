@@ -277,11 +277,11 @@ class CadresTab(LazyTab):
     def reload(self) -> None:
         stale, self._stale = self._stale or {CADRES, ROTATIONS}, set()
         report = cached_report()  # the latest data's figures, as the overview shows them (kept: one read)
-        if CADRES in stale:
-            self._load_register()
-            self._load_stats(report)
         if ROTATIONS in stale:
             self._load_rotations(report)
+        if CADRES in stale:  # last: a large register is read on a thread that would compete with the work above
+            self._load_stats(report)
+            self._load_register()
 
     def _load_register(self) -> None:
         """A small register is read here; a large one in the background (the window never waits for it)."""
