@@ -5,8 +5,9 @@ The window uses it at start-up, before the store's modules are loaded.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 SERVER_SCHEMES = ("postgresql", "postgres")
 
@@ -41,3 +42,17 @@ def target_name(target: object) -> str:
     if is_server_url(target):
         return describe(target).rsplit("/", 1)[-1]
     return Path(str(target)).name
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """A ``file:`` URI with an empty authority (Windows' SQLite refuses ``file://server/…``, STACK-FACTS.md)."""
+    text = os.path.abspath(path)
+    if os.sep == "\\":
+        if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
+            text = "\\\\" + text[8:]
+        elif text.startswith("\\\\?\\"):  # long form of C:\…
+            text = text[4:]
+        text = text.replace("\\", "/")
+    if not text.startswith("/"):  # C:/… → /C:/…
+        text = "/" + text
+    return "file://" + quote(text, safe="/:") + f"?mode={mode}"

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 from ..errors import UserError
-from ..targets import describe, is_server_url
+from ..targets import describe, is_server_url, sqlite_uri
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a writer waits for another (SQLite busy_timeout, PostgreSQL lock_timeout); tests shorten it.
@@ -238,26 +238,31 @@ def register_fold(db: Database | DatabaseProxy, fold: Callable[[str], str]) -> N
         db.register_function(fold, "vn_fold", 1, deterministic=True)
 
 
+# Pages SQLite may cache during a read that passes over a whole table once (256 KiB; see one_pass_read).
+ONE_PASS_CACHE_KIB = 256
+
+
+@contextmanager
+def one_pass_read(db: Database | DatabaseProxy) -> Iterator[None]:
+    """A read that visits every page of a large table once (the whole register): the connection's page cache is
+    kept small meanwhile. A page is not read twice, so caching it buys nothing, while a full cache was ~2 MB of the
+    window's peak memory. Nothing to do on a server."""
+    if is_server(db):
+        yield
+        return
+    db.execute_sql(f"PRAGMA cache_size = -{ONE_PASS_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {SQLITE_PRAGMAS['cache_size']}")
+
+
 def position_sql(db: Database | DatabaseProxy) -> str:
     """Name of the SQL function giving the 1-based position of a needle in a text (0 when absent)."""
     return "strpos" if is_server(db) else "instr"
 
 
 # --- checking a SQLite file without changing it ---------------------------------------------------------------------
-def sqlite_uri(path: Path, mode: str = "ro") -> str:
-    """A ``file:`` URI with an empty authority (Windows' SQLite refuses ``file://server/…``, STACK-FACTS.md)."""
-    text = os.path.abspath(path)
-    if os.sep == "\\":
-        if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
-            text = "\\\\" + text[8:]
-        elif text.startswith("\\\\?\\"):  # long form of C:\…
-            text = text[4:]
-        text = text.replace("\\", "/")
-    if not text.startswith("/"):  # C:/… → /C:/…
-        text = "/" + text
-    return "file://" + quote(text, safe="/:") + f"?mode={mode}"
-
-
 @contextmanager
 def read_only_sqlite(path: Path) -> Iterator[sqlite3.Connection]:
     """Open a file read-only; remove the empty -wal/-shm files SQLite may leave beside it when it made them."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import SCHEMA_VERSION, __version__
+from ..targets import sqlite_uri
 from .indicator_types import ChecklistFigure, IndicatorReport, IndicatorValue
 from .periods import Period, period_from_code
 
@@ -118,7 +119,7 @@ def peek_kept(path: Path) -> KeptFigures | None:
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(sqlite_uri(path), uri=True, isolation_level=None)
     except (sqlite3.Error, ValueError):
         return None
     try:
