@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 from ..models import Cadre, Unit, UnitReturn, db
+from ..models.engine import one_pass_read
 from ..models.units import KIND_DISTRICT
 from .cadres import LEVEL_COMMUNE, LEVEL_DISTRICT
 from .indicators import latest_returns, reference_date
@@ -242,19 +243,20 @@ def read_register(as_of: Period | None = None, should_stop: Callable[[], bool] =
     coded = [columns.coded[name] for name in CODED[:-1]]  # the period is per return
     period = columns.coded["period_code"]
     ids, unit, birth, names = columns.ids, columns.unit, columns.birth, columns.names
-    for return_id, unit_id, unit_name, kind, period_code in list(returns):
-        if should_stop():
-            break
-        columns.units.append((unit_id, unit_name, LEVEL_DISTRICT if kind == KIND_DISTRICT else LEVEL_COMMUNE))
-        place = len(columns.units) - 1
-        for r in db.execute_sql(sql, (return_id,)):
-            ids.append(r[0])
-            names.add(r[1])
-            birth.append(r[2] or 0)
-            for column, value in zip(coded, r[3:], strict=True):
-                column.add(value or "")
-            unit.append(place)
-            period.add(period_code)
+    with one_pass_read(db):
+        for return_id, unit_id, unit_name, kind, period_code in list(returns):
+            if should_stop():
+                break
+            columns.units.append((unit_id, unit_name, LEVEL_DISTRICT if kind == KIND_DISTRICT else LEVEL_COMMUNE))
+            place = len(columns.units) - 1
+            for r in db.execute_sql(sql, (return_id,)):
+                ids.append(r[0])
+                names.add(r[1])
+                birth.append(r[2] or 0)
+                for column, value in zip(coded, r[3:], strict=True):
+                    column.add(value or "")
+                unit.append(place)
+                period.add(period_code)
     columns.names = columns.names.packed()  # the list of name strings goes before the order is computed
     order = name_order(columns.names)
     return columns.reorder(order)

@@ -137,6 +137,7 @@ def _after_start(window: QMainWindow, opened: Path | str) -> None:
     """What can wait until the first tab is painted: the log file, the network-share warning (once per start)."""
     from ..log import setup_logging
 
+    linecache.clearcache()  # again: the first tab's modules were read in the meantime (see open_store_in)
     setup_logging()
     warn_if_on_network(window, opened)
 
