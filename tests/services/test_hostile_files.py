@@ -238,6 +238,8 @@ HIDDEN_FAR_CELLS = {
     "second-r": '<row r="9"><c r="A9" r="XFD1048576"><v>1</v></c></row>',
     "second-r-no-blank": '<row r="9"><c r="A9"r="XFD1048576"><v>1</v></c></row>',
     "quoted-bracket": '<row r="9"><c r="A9" t="n" s=">" r="XFD1048576"><v>1</v></c></row>',
+    "second-r-after-usual-attributes": '<row r="9"><c r="A9" s="0" t="n" r="XFD1048576"><v>1</v></c></row>',
+    "second-r-in-a-value": '<row r="9"><c r="A9" t="n r=XFD1048576" r="XFD1048576"><v>1</v></c></row>',
     "prefixed": '<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
     "outside-any-row": '<row r="1048575"></row><c><v>1</v></c>',
     "unnumbered-wide-row": "<row>" + "<c><v>1</v></c>" * 300 + "</row>",

@@ -54,6 +54,10 @@ _BYTE_ENCODINGS = {"utf8", "usascii", "ascii", "iso88591", "latin1"}
 _FAST_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _OTHER_C = re.compile(rb"<c[\w.:-]")
 _SECOND_R = re.compile(rb"""<c r="[^"]*"(?:(?:[^>"']|"[^"]*"|'[^']*')*?[\s"':])?r\s*=""")
+# A cell start tag as Excel and openpyxl write it, whole: its reference, then only attributes that are not ``r``
+# (style, type, metadata) with plain values. When every cell tag of a part is one of these, none can hold a second
+# ``r`` and ``_SECOND_R`` need not be asked.
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: (?:s|t|cm|vm|ph)="[\w.-]*")*\s?/?>')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _CELL = re.compile(
@@ -167,15 +171,21 @@ class _Extent:
     def feed_fast(self, text: bytes) -> bool:
         """Measure at C speed when every cell tag starts with its only ``r`` (cells beyond the bounds, which may be
         formatted empty cells, are then measured exactly); False when that cannot vouch for the part."""
-        refs = _FAST_REF.findall(text)
-        if len(refs) != text.count(b"<c") - len(_OTHER_C.findall(text)) or b":c" in text or b":row" in text:
-            return False  # a cell without a plain reference, or prefixed tags (false alarms only cost time)
+        cells = text.count(b"<c") - len(_OTHER_C.findall(text))
+        if b":c" in text or b":row" in text:
+            return False  # prefixed tags (false alarms only cost time)
+        refs = _PLAIN_CELL.findall(text)
+        if len(refs) != cells:  # some cell tag is written otherwise: the general checks
+            refs = _FAST_REF.findall(text)
+            if len(refs) != cells:
+                return False  # a cell without a plain reference
+            if refs and _SECOND_R.search(text):
+                return False  # a cell with a second r attribute: calamine would take the last one
         if not refs:
             return True  # no cell at all: rows alone hold nothing
-        if _SECOND_R.search(text):
-            return False  # a cell with a second r attribute: calamine would take the last one
-        max_row = max(self.max_row, max(map(int, [row for _, row in refs])))
-        widest = max({letters for letters, _ in refs}, key=lambda letters: (len(letters), letters))
+        columns, rows = zip(*refs, strict=True)
+        max_row = max(self.max_row, max(map(int, rows)))
+        widest = max(set(columns), key=lambda letters: (len(letters), letters))
         max_col = max(self.max_col, _column_index(widest))
         if max_row > MAX_ROWS or max_col > MAX_COLUMNS or max_row * max_col > MAX_CELLS:
             self.feed(text)  # every cell here names its place: the exact pass needs no earlier state
