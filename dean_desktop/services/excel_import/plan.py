@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...models import Cadre, EdocOrg, OfficeReadiness, Project, UnitReturn
 from ..errors import DomainError
@@ -17,14 +18,6 @@ from ..rows import UnitRow
 from ..units import list_units
 from ..vntext import fold
 from .cadres import parse_cadres
-from .district import (
-    DistrictPayload,
-    diff_members,
-    diff_rotations,
-    explain_rotations,
-    parse_roster,
-    parse_rotations,
-)
 from .identify import identify, read_meta
 from .issues import Findings, Issue, Repair
 from .labels import read_labels
@@ -33,8 +26,10 @@ from .reader import Cell, SheetInfo, Workbook, file_too_big, open_database_refus
 from .sheet_checks import competing_sheets, ignored_sheet, unsaved_formulas
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
-from .target_sheet import diff_targets, parse_targets
 from .unit_return import parse_edoc, parse_info, parse_office
+
+if TYPE_CHECKING:
+    from .district import DistrictPayload
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +85,10 @@ class FilePlan:
                 "edoc": len(data.edoc or []),
                 "cadres": len(data.cadres or []),
             }
+        if self.payload is None:
+            return {}
+        from .district import DistrictPayload  # on use: see _analyse_district
+
         if isinstance(self.payload, DistrictPayload):
             counts = {}
             if self.payload.rotations is not None:
@@ -389,6 +388,18 @@ _PAYLOAD_FIELD = {"rotations": "rotations", "roster": "members", "targets": "tar
 
 
 def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
+    # Imported on use: they pull in the roster, rotations and targets services (~25 ms), which importing the
+    # communes' returns (the usual batch) never needs.
+    from .district import (
+        DistrictPayload,
+        diff_members,
+        diff_rotations,
+        explain_rotations,
+        parse_roster,
+        parse_rotations,
+    )
+    from .target_sheet import diff_targets, parse_targets
+
     found = Findings()
     payload = DistrictPayload()
     if "rotations" in kinds:
