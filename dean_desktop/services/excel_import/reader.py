@@ -51,6 +51,9 @@ CP1252_CHARS = _CP1252  # what legacy (TCVN3/VNI) text read through cp1252 can b
 _HINTS = frozenset(ch for ch in _CP1252 if not ch.isascii()) - _LATIN1_VIET - {"\xa0"}
 
 
+_MISSING = object()
+
+
 def column_letter(index: int) -> str:
     """0 -> "A", 27 -> "AB"."""
     letters = ""
@@ -237,17 +240,29 @@ class Workbook:
         detected: dict[tuple[int, int], tuple[str, str, str]] = {}
         rows: list[list[Cell]] = []
         invisible: list[tuple[int, int, str]] = []
+        # Text cells that clean to plain text (nothing to record), by their text as read: a sheet repeats its
+        # positions, levels and units, and most of its cells are empty ("" from calamine).
+        plain: dict[str, str | None] = {"": None}
+        plain_get = plain.get
+        missing = _MISSING
         for r, raw_row in enumerate(raw):
             row: list[Cell] = []
             for c, value in enumerate(raw_row):
                 kind = type(value)
                 if kind is str:
+                    known = plain_get(value, missing)
+                    if known is not missing:
+                        row.append(known)  # type: ignore[arg-type]
+                        continue
+                    raw_text = value
                     if not value.isprintable() and INVISIBLE.search(value):
                         invisible.append((r, c, _invisible_names(value)))
                         value = raw_row[c] = INVISIBLE.sub("", value)
                     text = value.strip()
                     if not text:
                         row.append(None)
+                        if value is raw_text:
+                            plain[raw_text] = None
                         continue
                     if not text.isascii():
                         fixed, encoding, legacy = _clean_text(text)
@@ -256,9 +271,14 @@ class Workbook:
                             suspicious.append((r, c))
                         elif legacy:
                             suspicious.append((r, c))
+                        elif value is raw_text:
+                            plain[raw_text] = fixed
                         text = fixed
-                    elif "  " in text or "\n" in text or "\t" in text:
-                        text = " ".join(text.split())
+                    else:
+                        if "  " in text or "\n" in text or "\t" in text:
+                            text = " ".join(text.split())
+                        if value is raw_text:
+                            plain[raw_text] = text
                     row.append(text)
                 elif kind is float:
                     row.append(int(value) if value.is_integer() and abs(value) < 1e15 else value)
