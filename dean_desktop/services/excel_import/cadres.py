@@ -27,7 +27,6 @@ _gender = lru_cache(maxsize=256, typed=True)(vocabulary.gender)
 _person_name = lru_cache(maxsize=65536, typed=True)(vocabulary.person_name)
 _birth_year = lru_cache(maxsize=4096, typed=True)(parse_birth_year)
 _text = lru_cache(maxsize=65536, typed=True)(text)
-_fold = lru_cache(maxsize=65536)(fold)
 _LABELS = {spec.name: spec.label for spec in CADRES}
 
 
@@ -158,9 +157,9 @@ def parse_cadres(
             ethnicity = official or ethnicity
         if row.failed or education is None or theory is None:
             continue
-        key = (_fold(name), year)
+        key = (fold(name), year)
         position = _text(values[columns["position"]])
-        person = (*key, _fold(position))
+        person = (*key, fold(position))
         if person in same_post:
             found.error(
                 sheet, data.number, "Họ và tên",

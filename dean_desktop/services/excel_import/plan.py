@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -144,10 +145,8 @@ def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | 
             old_cadres.append(((folded, year), tuple(rest)))
     new_office = [("office", astuple(data.office))] if data.office is not None else []
     new_edoc = [(fold(e.org_name), (e.exchanges, e.since, e.notes)) for e in data.edoc or []]
-    new_cadres = [
-        ((fold(c.full_name), c.birth_year), (c.full_name, *(getattr(c, f) for f in _CADRE_FIELDS)))
-        for c in data.cadres or []
-    ]
+    compared = attrgetter("full_name", *_CADRE_FIELDS)
+    new_cadres = [((fold(c.full_name), c.birth_year), compared(c)) for c in data.cadres or []]
     diff = {
         "office": _pair(new_office, old_office),
         "edoc": _pair(new_edoc, old_edoc),
