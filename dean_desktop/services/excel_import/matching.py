@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..vntext import fold
 from .reader import Cell, SheetInfo
@@ -17,7 +18,12 @@ def key(text: object) -> str:
     """Folded words only: ``"Họ và\\ntên (*):"`` -> ``"ho va ten"``."""
     if text is None:
         return ""
-    folded = fold(str(text)).replace("²", "2")
+    return _text_key(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=65536)  # a header row's texts are keyed several times (split tokens, fields, exact aliases)
+def _text_key(text: str) -> str:
+    folded = fold(text).replace("²", "2")
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 
