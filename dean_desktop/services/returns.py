@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from ..models import CadreTally, EdocOrg, OfficeReadiness, UnitReturn, db
+from ..models import OfficeReadiness, UnitReturn, db
 from ..models.engine import bulk_insert
 from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from . import audit
@@ -95,6 +95,11 @@ CADRE_COLUMNS = (
     "notes",
 )
 
+# The rows of a return's organisations and cadre counts go in by the driver's executemany as well: peewee's
+# insert_many spent longer building the statement than SQLite took to run it.
+EDOC_COLUMNS = ("unit_return_id", "seq", "org_name", "exchanges", "since", "notes")
+TALLY_COLUMNS = ("unit_return_id", "field", "code", "count")
+
 
 def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
     """The return's cadre counts (total, by each tallied field's value), counted from the rows being written."""
@@ -102,9 +107,7 @@ def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
     for name in TALLIED_FIELDS:
         counts.update((name, getattr(c, name)) for c in cadres)
     rows = [(return_id, TALLY_TOTAL, "", len(cadres))] + [(return_id, f, code, n) for (f, code), n in counts.items()]
-    CadreTally.insert_many(
-        rows, fields=[CadreTally.unit_return, CadreTally.field, CadreTally.code, CadreTally.count]
-    ).execute()
+    bulk_insert(db, "cadre_tally", TALLY_COLUMNS, rows)
 
 
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
@@ -138,7 +141,8 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
             OfficeReadiness.create(unit_return=ret, **asdict(data.office))
             counts["office"] = 1
         if data.edoc:
-            EdocOrg.insert_many([{**asdict(e), "unit_return": ret.id} for e in data.edoc]).execute()
+            edoc = [(ret.id, e.seq, e.org_name, e.exchanges, e.since, e.notes) for e in data.edoc]
+            bulk_insert(db, "edoc_org", EDOC_COLUMNS, edoc)
             counts["edoc"] = len(data.edoc)
         if data.cadres:
             rows = [
