@@ -110,6 +110,13 @@ def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
     bulk_insert(db, "cadre_tally", TALLY_COLUMNS, rows)
 
 
+def stored_return(unit_id: int, period_code: str) -> UnitReturn | None:
+    """The return stored for a unit and period, if any. (``first()``, not ``get_or_none``: a miss — every return of
+    a new period — makes peewee build the query's SQL a second time, for the message of the exception it drops.)"""
+    query = UnitReturn.select().where((UnitReturn.unit == unit_id) & (UnitReturn.period_code == period_code))
+    return query.first()  # type: ignore[no-any-return]
+
+
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
     """Write a return; an existing return of the same unit and period is replaced whole. Runs in one transaction.
 
@@ -117,9 +124,7 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
     instead of failing half-way; a full disk becomes a DiskFullError with the Vietnamese message.
     """
     with translate_disk_full(db.database), db.atomic("IMMEDIATE"):
-        existing = UnitReturn.get_or_none(
-            (UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code)
-        )
+        existing = stored_return(data.unit_id, data.period.code)
         if existing is not None:
             audit.record("unit_return", existing.id, "*", existing.source_file or existing.period_code, None, source)
             existing.delete_instance(recursive=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...models import Cadre, EdocOrg, OfficeReadiness, Project, UnitReturn
 from ..errors import DomainError
 from ..periods import Period
-from ..returns import CadreData, OfficeData, ReturnData
+from ..returns import CadreData, OfficeData, ReturnData, stored_return
 from ..rows import UnitRow
 from ..units import list_units
 from ..vntext import fold
@@ -130,7 +130,7 @@ _CADRE_FIELDS = tuple(f for f in CadreData.__dataclass_fields__ if f not in ("fu
 
 
 def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | None]:
-    existing = UnitReturn.get_or_none((UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code))
+    existing = stored_return(data.unit_id, data.period.code)
     old_office: list[tuple[Hashable, tuple[object, ...]]] = []
     old_edoc: list[tuple[Hashable, tuple[object, ...]]] = []
     old_cadres: list[tuple[Hashable, tuple[object, ...]]] = []
