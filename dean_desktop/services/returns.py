@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from itertools import repeat
+from operator import attrgetter
 
 from ..models import OfficeReadiness, UnitReturn, db
 from ..models.engine import bulk_insert
@@ -105,7 +107,7 @@ def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
     """The return's cadre counts (total, by each tallied field's value), counted from the rows being written."""
     counts: Counter[tuple[str, str]] = Counter()
     for name in TALLIED_FIELDS:
-        counts.update((name, getattr(c, name)) for c in cadres)
+        counts.update(zip(repeat(name), map(attrgetter(name), cadres)))
     rows = [(return_id, TALLY_TOTAL, "", len(cadres))] + [(return_id, f, code, n) for (f, code), n in counts.items()]
     bulk_insert(db, "cadre_tally", TALLY_COLUMNS, rows)
 
