@@ -43,9 +43,6 @@ class _Row:
         self.found = found
         self.failed = False
 
-    def raw(self, name: str) -> Cell:
-        return self.values[self.columns[name]]
-
     def fail(self, name: str, message: str) -> None:
         self.found.error(self.sheet, self.number, _LABELS.get(name, name), message)
         self.failed = True
