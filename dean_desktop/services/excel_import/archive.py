@@ -58,6 +58,7 @@ _SECOND_R = re.compile(rb"""<c r="[^"]*"(?:(?:[^>"']|"[^"]*"|'[^']*')*?[\s"':])?
 # (style, type, metadata) with plain values. When every cell tag of a part is one of these, none can hold a second
 # ``r`` and ``_SECOND_R`` need not be asked.
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: (?:s|t|cm|vm|ph)="[\w.-]*")*\s?/?>')
+_PREFIXED_TAG = re.compile(rb"</?[A-Za-z_][\w.-]*:(?:row|c)(?=[\s/>])")  # what _TAG matches with a prefix
 _LARGE_REF = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z][0-9]{6})')  # a reference past column Z or with 6+ digits
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
@@ -175,8 +176,8 @@ class _Extent:
         """Measure at C speed when every cell tag starts with its only ``r`` (cells beyond the bounds, which may be
         formatted empty cells, are then measured exactly); False when that cannot vouch for the part."""
         cells = text.count(b"<c") - len(_OTHER_C.findall(text))
-        if b":c" in text or b":row" in text:
-            return False  # prefixed tags (false alarms only cost time)
+        if (b":c" in text or b":row" in text) and _PREFIXED_TAG.search(text):
+            return False  # prefixed row or cell tags (a theme's <a:clrScheme> is neither)
         refs = _PLAIN_CELL.findall(text)
         if len(refs) != cells:  # some cell tag is written otherwise: the general checks
             refs = _FAST_REF.findall(text)
