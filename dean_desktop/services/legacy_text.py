@@ -20,6 +20,7 @@ Sources used to build and check the tables (cross-checked programmatically, all 
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "decode_tcvn3",
@@ -41,6 +42,7 @@ def _cp1252_char(byte: int) -> str:
 
 
 _CP1252_CHARS = frozenset(_cp1252_char(b) for b in range(256))
+_NOT_CP1252 = re.compile("[^" + re.escape("".join(sorted(_CP1252_CHARS))) + "]")  # one search, not a loop per char
 
 # ---------------------------------------------------------------------------------------------------
 # TCVN3 (TCVN 5712:1993 VN3, "ABC"): byte -> Unicode as drawn by the lower-case fonts (.VnTime).
@@ -234,6 +236,7 @@ def _tone_position_ok(nucleus: str, closed: bool, index: int) -> bool:
     return index == (1 if len(nucleus) == 3 else 0)
 
 
+@lru_cache(maxsize=16384)  # detection asks it of every word of every text; names share their words
 def _is_syllable(word: str) -> bool:
     """True when ``word`` is spelled like one Vietnamese syllable: valid onset, nucleus and coda, at
     most one tone, placed on the right vowel, and sắc or nặng before a stop consonant."""
@@ -302,7 +305,7 @@ def detect_legacy(text: str) -> str | None:
     if not text or text.isascii():
         return None
     text = unicodedata.normalize("NFC", text)
-    if any(ch not in _CP1252_CHARS for ch in text):
+    if _NOT_CP1252.search(text):
         return None
     best: tuple[tuple[int, int, float], str] | None = None
     for encoding in ("tcvn3", "vni"):
@@ -335,7 +338,7 @@ def repair(text: str, font_name: str | None = None) -> tuple[str, str | None]:
         return text, None
     nfc = unicodedata.normalize("NFC", text)
     encoding = encoding_for_font(font_name)
-    if encoding is not None and any(ch not in _CP1252_CHARS for ch in nfc):
+    if encoding is not None and _NOT_CP1252.search(nfc):
         encoding = None
     elif encoding is None:
         encoding = detect_legacy(nfc)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from itertools import repeat
+from operator import attrgetter
 
-from ..models import CadreTally, EdocOrg, OfficeReadiness, UnitReturn, db
+from ..models import OfficeReadiness, UnitReturn, db
 from ..models.engine import bulk_insert
 from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from . import audit
@@ -95,16 +97,26 @@ CADRE_COLUMNS = (
     "notes",
 )
 
+# The rows of a return's organisations and cadre counts go in by the driver's executemany as well: peewee's
+# insert_many spent longer building the statement than SQLite took to run it.
+EDOC_COLUMNS = ("unit_return_id", "seq", "org_name", "exchanges", "since", "notes")
+TALLY_COLUMNS = ("unit_return_id", "field", "code", "count")
+
 
 def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
     """The return's cadre counts (total, by each tallied field's value), counted from the rows being written."""
     counts: Counter[tuple[str, str]] = Counter()
     for name in TALLIED_FIELDS:
-        counts.update((name, getattr(c, name)) for c in cadres)
+        counts.update(zip(repeat(name), map(attrgetter(name), cadres)))
     rows = [(return_id, TALLY_TOTAL, "", len(cadres))] + [(return_id, f, code, n) for (f, code), n in counts.items()]
-    CadreTally.insert_many(
-        rows, fields=[CadreTally.unit_return, CadreTally.field, CadreTally.code, CadreTally.count]
-    ).execute()
+    bulk_insert(db, "cadre_tally", TALLY_COLUMNS, rows)
+
+
+def stored_return(unit_id: int, period_code: str) -> UnitReturn | None:
+    """The return stored for a unit and period, if any. (``first()``, not ``get_or_none``: a miss — every return of
+    a new period — makes peewee build the query's SQL a second time, for the message of the exception it drops.)"""
+    query = UnitReturn.select().where((UnitReturn.unit == unit_id) & (UnitReturn.period_code == period_code))
+    return query.first()  # type: ignore[no-any-return]
 
 
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:
@@ -114,9 +126,7 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
     instead of failing half-way; a full disk becomes a DiskFullError with the Vietnamese message.
     """
     with translate_disk_full(db.database), db.atomic("IMMEDIATE"):
-        existing = UnitReturn.get_or_none(
-            (UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code)
-        )
+        existing = stored_return(data.unit_id, data.period.code)
         if existing is not None:
             audit.record("unit_return", existing.id, "*", existing.source_file or existing.period_code, None, source)
             existing.delete_instance(recursive=True)
@@ -138,7 +148,8 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
             OfficeReadiness.create(unit_return=ret, **asdict(data.office))
             counts["office"] = 1
         if data.edoc:
-            EdocOrg.insert_many([{**asdict(e), "unit_return": ret.id} for e in data.edoc]).execute()
+            edoc = [(ret.id, e.seq, e.org_name, e.exchanges, e.since, e.notes) for e in data.edoc]
+            bulk_insert(db, "edoc_org", EDOC_COLUMNS, edoc)
             counts["edoc"] = len(data.edoc)
         if data.cadres:
             rows = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..models import Unit, db
 from ..models.units import COMMUNE_KINDS
@@ -46,11 +47,14 @@ def communes_valid_on(day: date) -> list[UnitRow]:
     return [u for u in list_units(communes_only=True) if u.valid_on(day)]
 
 
+# Both are asked of every unit's name and aliases for each file imported: each distinct name is keyed once.
+@lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """Folded name without the 'Xã'/'Thị trấn' prefix."""
     return _PREFIX.sub("", fold(text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def _exact(text: str) -> str:
     key = match_key(text)
     for prefix in ("xã ", "thị trấn ", "tt. ", "tt "):

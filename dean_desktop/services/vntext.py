@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letter order of the Vietnamese alphabet; letters not listed sort after by code point.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -45,6 +46,7 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+@lru_cache(maxsize=65536)  # an import folds each cadre's name several times (parsing, comparing, storing)
 def fold(text: str | None) -> str:
     """Case-, diacritic- and space-insensitive form used for search and matching."""
     if not text:

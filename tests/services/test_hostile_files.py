@@ -238,6 +238,8 @@ HIDDEN_FAR_CELLS = {
     "second-r": '<row r="9"><c r="A9" r="XFD1048576"><v>1</v></c></row>',
     "second-r-no-blank": '<row r="9"><c r="A9"r="XFD1048576"><v>1</v></c></row>',
     "quoted-bracket": '<row r="9"><c r="A9" t="n" s=">" r="XFD1048576"><v>1</v></c></row>',
+    "second-r-after-usual-attributes": '<row r="9"><c r="A9" s="0" t="n" r="XFD1048576"><v>1</v></c></row>',
+    "second-r-in-a-value": '<row r="9"><c r="A9" t="n r=XFD1048576" r="XFD1048576"><v>1</v></c></row>',
     "prefixed": '<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
     "outside-any-row": '<row r="1048575"></row><c><v>1</v></c>',
     "unnumbered-wide-row": "<row>" + "<c><v>1</v></c>" * 300 + "</row>",
@@ -310,3 +312,20 @@ def test_an_unprotected_xml_reader_refuses_to_open_any_workbook(valid: Path, mon
     assert outcome.status == "rejected"
     assert [e.text() for e in outcome.errors] == [UNPROTECTED_MESSAGE]
     assert _snapshot() == before
+
+
+def test_a_sheet_read_in_chunks_is_measured_across_them(tmp_path: Path, valid: Path) -> None:
+    # Rows 5,001–25,000 fill the first megabyte read, rows 1–5,000 the next, then one cell in column IV: 25,000 rows ×
+    # 256 columns is past the 5,000,000 cells calamine would hold, though neither chunk alone reaches it.
+    high = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(5_001, 25_001))
+    low = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(1, 5_001))
+    sheet_data = f'<sheetData>{high}{low}<row r="101"><c r="IV101"><v>1</v></c></row></sheetData>'.encode()
+    with zipfile.ZipFile(valid) as archive:
+        sheet = archive.read(corpus.CADRE_SHEET)
+    start, end = sheet.index(b"<sheetData"), sheet.index(b"</sheetData>") + len(b"</sheetData>")
+    assert start + len(high) < 1024 * 1024 < start + len(high) + len(low)  # the chunks fall as the test means
+    path = tmp_path / "nhieu_doan.xlsx"
+    path.write_bytes(corpus.rewrite(valid.read_bytes(), {corpus.CADRE_SHEET: sheet[:start] + sheet_data + sheet[end:]}))
+    (outcome,) = import_files([path])
+    assert outcome.status == "rejected"
+    assert "quá lớn (25.000 dòng × 256 cột; tối đa 5.000.000 ô)" in outcome.errors[0].message

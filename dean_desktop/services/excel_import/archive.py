@@ -54,6 +54,12 @@ _BYTE_ENCODINGS = {"utf8", "usascii", "ascii", "iso88591", "latin1"}
 _FAST_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _OTHER_C = re.compile(rb"<c[\w.:-]")
 _SECOND_R = re.compile(rb"""<c r="[^"]*"(?:(?:[^>"']|"[^"]*"|'[^']*')*?[\s"':])?r\s*=""")
+# A cell start tag as Excel and openpyxl write it, whole: its reference, then only attributes that are not ``r``
+# (style, type, metadata) with plain values. When every cell tag of a part is one of these, none can hold a second
+# ``r`` and ``_SECOND_R`` need not be asked.
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: (?:s|t|cm|vm|ph)="[\w.-]*")*\s?/?>')
+_PREFIXED_TAG = re.compile(rb"</?[A-Za-z_][\w.-]*:(?:row|c)(?=[\s/>])")  # what _TAG matches with a prefix
+_LARGE_REF = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z][0-9]{6})')  # a reference past column Z or with 6+ digits
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _CELL = re.compile(
@@ -125,8 +131,10 @@ class _Extent:
         self.stray = Stray(sheet)
         self.stray_spans: list[tuple[int, int]] = []
         self.has_formula = False
+        self._unmeasured: list[tuple[bytes, bytes]] = []  # see feed_fast
 
     def feed(self, text: bytes, spans: bool = False) -> None:
+        self._settle()
         for match in _TAG.finditer(text):
             attrs = match.group(3)
             closed = attrs.rstrip().endswith(b"/")
@@ -167,21 +175,41 @@ class _Extent:
     def feed_fast(self, text: bytes) -> bool:
         """Measure at C speed when every cell tag starts with its only ``r`` (cells beyond the bounds, which may be
         formatted empty cells, are then measured exactly); False when that cannot vouch for the part."""
-        refs = _FAST_REF.findall(text)
-        if len(refs) != text.count(b"<c") - len(_OTHER_C.findall(text)) or b":c" in text or b":row" in text:
-            return False  # a cell without a plain reference, or prefixed tags (false alarms only cost time)
+        cells = text.count(b"<c") - len(_OTHER_C.findall(text))
+        if (b":c" in text or b":row" in text) and _PREFIXED_TAG.search(text):
+            return False  # prefixed row or cell tags (a theme's <a:clrScheme> is neither)
+        refs = _PLAIN_CELL.findall(text)
+        if len(refs) != cells:  # some cell tag is written otherwise: the general checks
+            refs = _FAST_REF.findall(text)
+            if len(refs) != cells:
+                return False  # a cell without a plain reference
+            if refs and _SECOND_R.search(text):
+                return False  # a cell with a second r attribute: calamine would take the last one
         if not refs:
             return True  # no cell at all: rows alone hold nothing
-        if _SECOND_R.search(text):
-            return False  # a cell with a second r attribute: calamine would take the last one
-        max_row = max(self.max_row, max(map(int, [row for _, row in refs])))
-        widest = max({letters for letters, _ in refs}, key=lambda letters: (len(letters), letters))
-        max_col = max(self.max_col, _column_index(widest))
+        if not (self.max_row or self.max_col or self._unmeasured) and _LARGE_REF.search(text) is None:
+            # Every cell within column Z and row 99,999 lies inside every bound, whatever the exact extent; that is
+            # measured only if a later chunk of the part needs it (most parts are one chunk).
+            self._unmeasured = refs
+            return True
+        self._settle()
+        max_row, max_col = self._extent_of(refs)
         if max_row > MAX_ROWS or max_col > MAX_COLUMNS or max_row * max_col > MAX_CELLS:
             self.feed(text)  # every cell here names its place: the exact pass needs no earlier state
         else:
             self.max_row, self.max_col = max_row, max_col
         return True
+
+    def _extent_of(self, refs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
+        columns, rows = zip(*refs, strict=True)
+        widest = max(set(columns), key=lambda letters: (len(letters), letters))
+        return max(self.max_row, max(map(int, rows))), max(self.max_col, _column_index(widest))
+
+    def _settle(self) -> None:
+        """Measure the cells ``feed_fast`` vouched for without measuring them."""
+        if self._unmeasured:
+            self.max_row, self.max_col = self._extent_of(self._unmeasured)
+            self._unmeasured = []
 
     def _outside(self, row: int) -> None:
         stray = self.stray

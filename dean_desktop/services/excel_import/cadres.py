@@ -25,26 +25,31 @@ _political_theory = lru_cache(maxsize=4096, typed=True)(vocabulary.political_the
 _state_mgmt = lru_cache(maxsize=4096, typed=True)(vocabulary.state_mgmt)
 _gender = lru_cache(maxsize=256, typed=True)(vocabulary.gender)
 _person_name = lru_cache(maxsize=65536, typed=True)(vocabulary.person_name)
+_birth_year = lru_cache(maxsize=4096, typed=True)(parse_birth_year)
+_text = lru_cache(maxsize=65536, typed=True)(text)
 _LABELS = {spec.name: spec.label for spec in CADRES}
 
 
 class _Row:
     """Reads one data row, collecting every problem of the row before giving up on it."""
 
-    def __init__(self, sheet: str, number: int, values: Sequence[Cell], layout: Layout, found: Findings) -> None:
-        self.sheet, self.number, self.values, self.layout, self.found = sheet, number, values, layout, found
-        self.failed = False
+    __slots__ = ("sheet", "number", "values", "layout", "columns", "found", "failed")
 
-    def raw(self, name: str) -> Cell:
-        return cell(self.values, self.layout.columns.get(name))
+    def __init__(
+        self, sheet: str, number: int, values: Sequence[Cell], layout: Layout, columns: dict[str, int], found: Findings
+    ) -> None:
+        # ``values`` ends with an empty cell after the claimed columns, where every absent field of ``columns`` points.
+        self.sheet, self.number, self.values, self.layout, self.columns = sheet, number, values, layout, columns
+        self.found = found
+        self.failed = False
 
     def fail(self, name: str, message: str) -> None:
         self.found.error(self.sheet, self.number, _LABELS.get(name, name), message)
         self.failed = True
 
     def parse(self, name: str, parser: object, required: bool = False) -> object:
-        value = self.raw(name)
-        if is_blank(value):
+        value = self.values[self.columns[name]]
+        if value is None or (isinstance(value, str) and not value.strip()):  # is_blank inline: asked of every cell
             if required:
                 self.fail(name, "chưa nhập (bắt buộc).")
             return None
@@ -60,12 +65,12 @@ def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
     split = row.layout.split
     gender = row.parse("gender", _gender) or "" if "gender" in row.layout.columns else ""
     if "nam" not in split and "nu" not in split:
-        year = row.parse("birth_year", parse_birth_year, required=True)
+        year = row.parse("birth_year", _birth_year, required=True)
         return year, str(gender)  # type: ignore[return-value]
     male, female = cell(row.values, split.get("nam")), cell(row.values, split.get("nu"))
     has_year_column = "birth_year" in row.layout.columns
     if has_year_column:
-        year = row.parse("birth_year", parse_birth_year, required=True)
+        year = row.parse("birth_year", _birth_year, required=True)
         if is_mark(male) != is_mark(female):
             gender = "Nam" if is_mark(male) else "Nữ"
         return year, str(gender)  # type: ignore[return-value]
@@ -77,7 +82,7 @@ def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
         return None, ""
     label, value = filled[0]
     try:
-        return parse_birth_year(value), label
+        return _birth_year(value), label
     except ValueProblem as problem:
         row.fail("birth_year", str(problem))
         return None, label
@@ -110,22 +115,22 @@ def parse_cadres(
     cadres: list[CadreData] = []
     seen: dict[tuple[str, int | None], int] = {}
     same_post: dict[tuple[str, int | None, str], int] = {}
-    # The columns besides name and number, resolved once per sheet (not per row).
-    others = [i for i in set(layout.columns.values()) | set(layout.split.values()) if i not in (name_col, stt_col)]
+    # Resolved once per sheet, not per row: every field's column (an absent one points at the cell after the last
+    # claimed column, always empty: each row is cut or padded to end there) and the columns besides name and number.
+    claimed = set(layout.columns.values()) | set(layout.split.values())
+    past = max(claimed) + 1
+    columns = {spec.name: layout.columns.get(spec.name, past) for spec in CADRES}
+    others = [i for i in claimed if i not in (name_col, stt_col)]
+    padding: list[Cell] = [None] * (past + 1)
+    end_year = period.end.year if period is not None else None
     for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
-        row = _Row(sheet, data.number, data.values, layout, found)
-        name = _person_name(row.raw("full_name"))
-        only_name = not any(cell(data.values, i) is not None for i in others)
-        if (
-            name
-            and only_name
-            and (
-                looks_like_heading(cell(data.values, stt_col), name)
-                or stt_col is None
-                or cell(data.values, stt_col) is None
-            )
-        ):
-            if not looks_like_heading(cell(data.values, stt_col), name):
+        values = [*data.values[:past], *padding[min(len(data.values), past) :]]
+        row = _Row(sheet, data.number, values, layout, columns, found)
+        name = _person_name(values[name_col])
+        stt = values[stt_col] if stt_col is not None else None
+        only_name = all(values[i] is None for i in others)
+        if name and only_name and (looks_like_heading(stt, name) or stt_col is None or stt is None):
+            if not looks_like_heading(stt, name):
                 found.warn(sheet, data.number, "Họ và tên", f'dòng chỉ có "{name}", không có số liệu; đã bỏ qua.')
             continue
         if not name:
@@ -133,15 +138,15 @@ def parse_cadres(
         elif not any(ch.isalpha() for ch in name):
             row.fail("full_name", f'họ và tên "{name}" không hợp lệ.')
         year, gender = _birth_and_gender(row)
-        if year is not None and period is not None:
-            why = age_problem(year, period.end.year)
+        if year is not None and end_year is not None:
+            why = age_problem(year, end_year)
             if why:
                 row.fail("birth_year", why)
         education_value = row.parse("education", _education, required=True)
         education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
         theory = row.parse("political_theory", _political_theory, required=True)
         state = row.parse("state_mgmt", _state_mgmt) or ""
-        ethnicity = text(row.raw("ethnicity"))
+        ethnicity = _text(values[columns["ethnicity"]])
         if ethnicity:
             official = ethnic_group(ethnicity)
             if official is None:
@@ -150,7 +155,7 @@ def parse_cadres(
         if row.failed or education is None or theory is None:
             continue
         key = (fold(name), year)
-        position = text(row.raw("position"))
+        position = _text(values[columns["position"]])
         person = (*key, fold(position))
         if person in same_post:
             found.error(
@@ -175,11 +180,11 @@ def parse_cadres(
                 gender=gender,
                 ethnicity=ethnicity,
                 position=position,
-                major=text(row.raw("major")) or speciality,
+                major=_text(values[columns["major"]]) or speciality,
                 state_mgmt=str(state),
-                it_skill=text(row.raw("it_skill")),
-                language=text(row.raw("language")),
-                notes=text(row.raw("notes")),
+                it_skill=_text(values[columns["it_skill"]]),
+                language=_text(values[columns["language"]]),
+                notes=_text(values[columns["notes"]]),
                 seq=len(cadres) + 1,
             )
         )

@@ -14,11 +14,9 @@ from .. import audit
 from ..returns import ReturnData, save_return
 from ..storage_checks import translate_disk_full
 from ..units import list_units
-from .district import DistrictPayload, apply_members, apply_rotations
 from .issues import Issue
 from .plan import FilePlan, analyse_file, confirm_removals, refuse_removals
 from .selection import FileSelection, SkippedFile, find_workbooks
-from .target_sheet import apply_targets
 
 
 @dataclass
@@ -106,15 +104,24 @@ def apply_plan(plan: FilePlan, *, allow_removals: bool = False) -> ImportOutcome
         else:
             if isinstance(plan.payload, ReturnData):
                 save_return(plan.payload, source="import")
-            elif isinstance(plan.payload, DistrictPayload):
-                if plan.payload.rotations is not None:
-                    apply_rotations([item for item in plan.payload.rotations])
-                if plan.payload.members is not None:
-                    apply_members(plan.payload.members)
-                if plan.payload.targets is not None:
-                    apply_targets(plan.payload.targets)
+            else:
+                _apply_district(plan)
             _record(plan, "imported")
     return outcome_of(plan)
+
+
+def _apply_district(plan: FilePlan) -> None:
+    # Imported on use, like plan._analyse_district's parsers.
+    from .district import DistrictPayload, apply_members, apply_rotations
+    from .target_sheet import apply_targets
+
+    if isinstance(plan.payload, DistrictPayload):
+        if plan.payload.rotations is not None:
+            apply_rotations([item for item in plan.payload.rotations])
+        if plan.payload.members is not None:
+            apply_members(plan.payload.members)
+        if plan.payload.targets is not None:
+            apply_targets(plan.payload.targets)
 
 
 def import_files(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..vntext import fold
 from .reader import Cell, SheetInfo
@@ -17,7 +18,12 @@ def key(text: object) -> str:
     """Folded words only: ``"Họ và\\ntên (*):"`` -> ``"ho va ten"``."""
     if text is None:
         return ""
-    folded = fold(str(text)).replace("²", "2")
+    return _text_key(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=65536)  # a header row's texts are keyed several times (split tokens, fields, exact aliases)
+def _text_key(text: str) -> str:
+    folded = fold(text).replace("²", "2")
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 
@@ -90,15 +96,29 @@ def _match(text: object, specs: Sequence[Field]) -> Field | None:
     for spec in specs:
         if full in spec.aliases or bare in spec.aliases or compact(bare) in spec.aliases:
             return spec
+    # The longest alias held as whole words; the first of equal length wins (the table keeps the fields' order).
+    padded_bare, padded_full = f" {bare} ", f" {full} "
     best: tuple[int, Field] | None = None
-    for spec in specs:
-        if not spec.contains:
-            continue
-        for alias in spec.aliases:
-            if len(alias) >= 4 and (_contains_words(bare, alias) or _contains_words(full, alias)):
-                if best is None or len(alias) > best[0]:
-                    best = (len(alias), spec)
+    for padded, length, spec in _containable(specs):
+        if (padded in padded_bare or padded in padded_full) and (best is None or length > best[0]):
+            best = (length, spec)
     return best[1] if best else None
+
+
+_CONTAINABLE: dict[int, tuple[Sequence[Field], list[tuple[str, int, Field]]]] = {}
+
+
+def _containable(specs: Sequence[Field]) -> list[tuple[str, int, Field]]:
+    """(" alias ", its length, field) for every alias a longer header may contain, in the fields' order; kept per
+    tuple of fields (the specs are module constants), found by identity like ``_MATCHES``."""
+    entry = _CONTAINABLE.get(id(specs))
+    if entry is not None and entry[0] is specs:
+        return entry[1]
+    table = [(f" {alias} ", len(alias), spec) for spec in specs if spec.contains for alias in spec.aliases
+             if len(alias) >= 4]  # fmt: skip
+    if isinstance(specs, tuple):
+        _CONTAINABLE[id(specs)] = (specs, table)
+    return table
 
 
 # --------------------------------------------------------------------------------------------- sheets
@@ -304,8 +324,10 @@ _LETTERED_HEADING = re.compile(r"^(?:[ivxlc]+|[a-z])\s*[.)\-:–]\s")
 
 def is_lone_heading(values: Sequence[Cell]) -> bool:
     """A row whose only cell is a lettered or Roman-numbered heading ("II. KHỐI CHÍNH QUYỀN", "A - Lãnh đạo")."""
+    if len(values) - values.count(None) != 1:  # asked of every data row: most hold several cells
+        return False
     filled = [v for v in values if v is not None]
-    if len(filled) != 1 or not isinstance(filled[0], str):
+    if not isinstance(filled[0], str):
         return False
     folded = fold(filled[0])
     return bool(_LETTERED_HEADING.match(folded)) or (looks_like_heading(None, filled[0]) and not folded[:1].isdigit())

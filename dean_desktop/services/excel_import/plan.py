@@ -7,24 +7,18 @@ import logging
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
+from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...models import Cadre, EdocOrg, OfficeReadiness, Project, UnitReturn
 from ..errors import DomainError
 from ..periods import Period
-from ..returns import CadreData, OfficeData, ReturnData
+from ..returns import CadreData, OfficeData, ReturnData, stored_return
 from ..rows import UnitRow
 from ..units import list_units
 from ..vntext import fold
 from .cadres import parse_cadres
-from .district import (
-    DistrictPayload,
-    diff_members,
-    diff_rotations,
-    explain_rotations,
-    parse_roster,
-    parse_rotations,
-)
 from .identify import identify, read_meta
 from .issues import Findings, Issue, Repair
 from .labels import read_labels
@@ -33,8 +27,10 @@ from .reader import Cell, SheetInfo, Workbook, file_too_big, open_database_refus
 from .sheet_checks import competing_sheets, ignored_sheet, unsaved_formulas
 from .specs import CADRES, EDOC, INFO, OFFICE
 from .tables import locate_table
-from .target_sheet import diff_targets, parse_targets
 from .unit_return import parse_edoc, parse_info, parse_office
+
+if TYPE_CHECKING:
+    from .district import DistrictPayload
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +86,10 @@ class FilePlan:
                 "edoc": len(data.edoc or []),
                 "cadres": len(data.cadres or []),
             }
+        if self.payload is None:
+            return {}
+        from .district import DistrictPayload  # on use: see _analyse_district
+
         if isinstance(self.payload, DistrictPayload):
             counts = {}
             if self.payload.rotations is not None:
@@ -130,7 +130,7 @@ _CADRE_FIELDS = tuple(f for f in CadreData.__dataclass_fields__ if f not in ("fu
 
 
 def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | None]:
-    existing = UnitReturn.get_or_none((UnitReturn.unit == data.unit_id) & (UnitReturn.period_code == data.period.code))
+    existing = stored_return(data.unit_id, data.period.code)
     old_office: list[tuple[Hashable, tuple[object, ...]]] = []
     old_edoc: list[tuple[Hashable, tuple[object, ...]]] = []
     old_cadres: list[tuple[Hashable, tuple[object, ...]]] = []
@@ -145,10 +145,8 @@ def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | 
             old_cadres.append(((folded, year), tuple(rest)))
     new_office = [("office", astuple(data.office))] if data.office is not None else []
     new_edoc = [(fold(e.org_name), (e.exchanges, e.since, e.notes)) for e in data.edoc or []]
-    new_cadres = [
-        ((fold(c.full_name), c.birth_year), (c.full_name, *(getattr(c, f) for f in _CADRE_FIELDS)))
-        for c in data.cadres or []
-    ]
+    compared = attrgetter("full_name", *_CADRE_FIELDS)
+    new_cadres = [((fold(c.full_name), c.birth_year), compared(c)) for c in data.cadres or []]
     diff = {
         "office": _pair(new_office, old_office),
         "edoc": _pair(new_edoc, old_edoc),
@@ -389,6 +387,18 @@ _PAYLOAD_FIELD = {"rotations": "rotations", "roster": "members", "targets": "tar
 
 
 def _analyse_district(plan: FilePlan, book: Workbook, kinds: dict[str, SheetInfo], units: list[UnitRow]) -> None:
+    # Imported on use: they pull in the roster, rotations and targets services (~25 ms), which importing the
+    # communes' returns (the usual batch) never needs.
+    from .district import (
+        DistrictPayload,
+        diff_members,
+        diff_rotations,
+        explain_rotations,
+        parse_roster,
+        parse_rotations,
+    )
+    from .target_sheet import diff_targets, parse_targets
+
     found = Findings()
     payload = DistrictPayload()
     if "rotations" in kinds:

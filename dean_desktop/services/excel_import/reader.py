@@ -110,6 +110,79 @@ def _looks_legacy(text: str) -> bool:
     return _NOT_CP1252.search(text) is None and _HINT.search(text) is not None
 
 
+_NOTED = object()  # a text cell whose cleaning records something (hidden characters, legacy text)
+
+
+class _PlainCells(dict[object, Cell]):
+    """Cell values as read -> as stored, for the cells whose cleaning records nothing. A text is cleaned once per
+    sheet (positions, levels and empty cells repeat) and kept; a number or date is converted each time and not kept
+    (1.0, 1 and True are equal keys). A text with hidden characters or legacy letters gives ``_NOTED``, counted in
+    ``noted``: ``_clean_noted`` cleans it where it stands, so that each such cell is reported."""
+
+    __slots__ = ("noted",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.noted = 0
+
+    def __missing__(self, value: object) -> Cell | object:
+        kind = type(value)
+        if kind is str:
+            assert isinstance(value, str)
+            if not value.isprintable() and INVISIBLE.search(value):
+                self.noted += 1
+                return _NOTED
+            _, cleaned, encoding, legacy = _clean_str(value)
+            if encoding is not None or legacy:
+                self.noted += 1
+                return _NOTED
+            self[value] = cleaned
+            return cleaned
+        if kind is float:
+            assert isinstance(value, float)
+            return int(value) if value.is_integer() and abs(value) < 1e15 else value
+        if kind is int or kind is bool or kind is date or kind is datetime or value is None:
+            return value  # type: ignore[return-value]
+        return str(value)  # time, timedelta: kept as text
+
+
+def _clean_str(value: str) -> tuple[str, str | None, str | None, bool]:
+    """(the text stripped, as stored, its legacy encoding if found by the text, whether it may be legacy text all
+    the same)."""
+    text = value.strip()
+    if not text:
+        return text, None, None, False
+    if not text.isascii():
+        fixed, encoding, legacy = _clean_text(text)
+        return text, fixed, encoding, legacy
+    if "  " in text or "\n" in text or "\t" in text:
+        return text, " ".join(text.split()), None, False
+    return text, text, None, False
+
+
+def _clean_noted(
+    raw_row: list[Any],
+    r: int,
+    c: int,
+    invisible: list[tuple[int, int, str]],
+    detected: dict[tuple[int, int], tuple[str, str, str]],
+    suspicious: list[tuple[int, int]],
+) -> Cell:
+    """A text cell that ``_PlainCells`` would not clean alone: hidden characters removed (and noted, the raw row
+    keeping the text without them), legacy text repaired or marked for the font pass."""
+    value: str = raw_row[c]
+    if not value.isprintable() and INVISIBLE.search(value):
+        invisible.append((r, c, _invisible_names(value)))
+        value = raw_row[c] = INVISIBLE.sub("", value)
+    text, cleaned, encoding, legacy = _clean_str(value)
+    if encoding is not None:
+        assert cleaned is not None
+        detected[(r, c)] = (text, cleaned, encoding)
+    if encoding is not None or legacy:
+        suspicious.append((r, c))
+    return cleaned
+
+
 # --------------------------------------------------------------------------------------------- sniffing
 
 
@@ -237,37 +310,15 @@ class Workbook:
         detected: dict[tuple[int, int], tuple[str, str, str]] = {}
         rows: list[list[Cell]] = []
         invisible: list[tuple[int, int, str]] = []
+        cells = _PlainCells()
+        clean = cells.__getitem__
         for r, raw_row in enumerate(raw):
-            row: list[Cell] = []
-            for c, value in enumerate(raw_row):
-                kind = type(value)
-                if kind is str:
-                    if not value.isprintable() and INVISIBLE.search(value):
-                        invisible.append((r, c, _invisible_names(value)))
-                        value = raw_row[c] = INVISIBLE.sub("", value)
-                    text = value.strip()
-                    if not text:
-                        row.append(None)
-                        continue
-                    if not text.isascii():
-                        fixed, encoding, legacy = _clean_text(text)
-                        if encoding is not None:
-                            detected[(r, c)] = (text, fixed, encoding)
-                            suspicious.append((r, c))
-                        elif legacy:
-                            suspicious.append((r, c))
-                        text = fixed
-                    elif "  " in text or "\n" in text or "\t" in text:
-                        text = " ".join(text.split())
-                    row.append(text)
-                elif kind is float:
-                    row.append(int(value) if value.is_integer() and abs(value) < 1e15 else value)
-                elif kind is int or kind is bool or kind is date or kind is datetime:
-                    row.append(value)
-                elif value is None:
-                    row.append(None)
-                else:  # time, timedelta: keep as text
-                    row.append(str(value))
+            row: list[Cell] = list(map(clean, raw_row))
+            if cells.noted:  # texts with something to record, cleaned where they stand
+                cells.noted = 0
+                for c, value in enumerate(row):
+                    if value is _NOTED:
+                        row[c] = _clean_noted(raw_row, r, c, invisible, detected, suspicious)
             while row and row[-1] is None:
                 row.pop()
             rows.append(row)

@@ -172,21 +172,24 @@ def iter_data_rows(
     everything from a total or signature line on are skipped (data-like rows after it are reported)."""
     claimed = sorted(set(layout.columns.values()) | set(layout.split.values()))
     key_claimed = key_col in claimed
+    # A row whose key holds a value has a claimed column besides the STT filled: no need to list them.
+    key_fills = key_claimed and key_col != stt_col
     footer_at: int | None = None
     for r in range(layout.data_start, len(rows)):
         values = rows[r]
         width = len(values)
-        filled = [i for i in claimed if i < width and values[i] is not None]
-        if not any(v is not None for v in values):
-            continue
+        if values.count(None) == width:
+            continue  # a blank row
         if footer_at is not None:
+            filled = [i for i in claimed if i < width and values[i] is not None]
             if len([i for i in filled if i != stt_col]) >= 3 and not any(is_footer_text(v) for v in values):
                 warnings.append(
                     Issue(sheet, r + 1, None, f"dòng nằm sau dòng tổng cộng/chữ ký (dòng {footer_at}), đã bỏ qua.")
                 )
             continue
         key_value = cell(values, key_col)
-        key_is_text = isinstance(key_value, str) and any(ch.isalpha() for ch in key_value)
+        # (A name's first character is nearly always a letter: the whole text is searched only when it is not.)
+        key_is_text = isinstance(key_value, str) and (key_value[:1].isalpha() or any(ch.isalpha() for ch in key_value))
         # (The key's own footer tests only matter for a text key: the same answers, asked only when they count.)
         if (not key_is_text or is_footer_text(key_value) or is_signer_title(key_value)) and any(
             is_footer_text(v) for v in values
@@ -200,6 +203,8 @@ def iter_data_rows(
             continue
         if is_lone_heading(values):
             continue  # "II. KHỐI CHÍNH QUYỀN" merged across the table, whatever column it starts in
-        if not [i for i in filled if i != stt_col]:
+        if not (key_fills and key_value is not None) and not any(
+            i < width and values[i] is not None for i in claimed if i != stt_col
+        ):
             continue  # nothing but an STT (a pre-numbered empty line) or text outside the table's columns
         yield DataRow(r + 1, values)

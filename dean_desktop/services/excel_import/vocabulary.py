@@ -276,7 +276,7 @@ def person_name(value: Cell) -> str:
     """A person's name, NFC with single spaces; names typed all in capitals or all in small letters get
     the usual capitalisation ("NGUYỄN VĂN AN" -> "Nguyễn Văn An")."""
     raw = text(value)
-    letters = [ch for ch in raw if ch.isalpha()]
-    if letters and (all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)):
+    letters = list(filter(str.isalpha, raw))  # (filter and map: every new name of a period passes here)
+    if letters and (all(map(str.isupper, letters)) or all(map(str.islower, letters))):
         raw = " ".join(word[:1].upper() + word[1:].lower() for word in raw.split(" "))
     return raw

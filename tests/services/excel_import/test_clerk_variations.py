@@ -113,3 +113,17 @@ def test_unicode_headers_of_a_sheet_with_one_tcvn3_name_are_left_alone(tmp_path:
                   [1, encode_tcvn3("Lương Văn Lành"), 1982, "Thạc sĩ", "Trung cấp"]]  # fmt: skip
     plan = analyse_file(workbook(tmp_path / "r.xlsx", {"Thông tin chung": INFO, "Cán bộ": rows}))
     assert plan.ok and [(c.full_name, c.education) for c in plan.payload.cadres] == [("Lương Văn Lành", "thac_si")]
+
+
+def test_a_column_the_form_lacks_reads_as_blank_even_beside_an_unknown_column(tmp_path: Path) -> None:
+    # No "Quản lý nhà nước" or "Ghi chú" column, and an unknown "Quê quán" right of the table: its place names are no
+    # answer to the fields the sheet lacks.
+    cadres: Rows = [
+        ["STT", "Họ và tên", "Năm sinh", "Chuyên môn", "Lý luận chính trị", "Quê quán"],
+        [1, "Ma Văn An", 1970, "ĐH", "CC", "Định Hóa"],
+        [2, "Hà Thị Bình", 1982, "ĐH", "TC", "TP Thái Nguyên"],
+    ]
+    plan = analyse_file(workbook(tmp_path / "r.xlsx", {"Thông tin chung": INFO, "Cán bộ": cadres}))
+    assert plan.ok, [e.text() for e in plan.errors]
+    assert [(c.state_mgmt, c.notes, c.major) for c in plan.payload.cadres] == [("", "", ""), ("", "", "")]
+    assert any('cột "Quê quán": cột không có trong mẫu (cột F)' in w.text() for w in plan.warnings)

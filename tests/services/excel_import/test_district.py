@@ -88,3 +88,13 @@ def test_an_unknown_unit_in_the_roster_is_an_error_naming_the_row(tmp_path: Path
     assert outcome.status == "rejected"
     assert outcome.errors[0].text().startswith('Ban Chỉ đạo, dòng 2, cột "Đơn vị phụ trách": Không tìm thấy đơn vị')
     assert list_members() == []
+
+
+def test_the_package_offers_the_district_types_on_use() -> None:
+    import dean_desktop.services.excel_import as excel_import
+    from dean_desktop.services.excel_import import district
+
+    assert excel_import.DistrictPayload is district.DistrictPayload
+    assert excel_import.MemberEntry is district.MemberEntry
+    with pytest.raises(AttributeError):
+        excel_import.NoSuchName  # noqa: B018

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -168,3 +169,20 @@ def test_a_folder_import_names_every_file_it_did_not_read_and_why(tmp_path: Path
     assert "(.txt)" in reasons["ghi_chu.txt"] and "PDF" in reasons["phu_dinh.pdf"]
     assert "tệp tạm của Excel" in reasons["~$a.xlsx"]
     assert ImportRecord.select().count() == 1  # skipped files never reach the import history
+
+
+def test_cell_tags_written_otherwise_are_measured_and_read_the_same(tmp_path: Path) -> None:
+    """A program that writes an attribute Excel does not (here on every cell) takes the archive check's general path;
+    the return reads exactly as written."""
+    path = build_return(tmp_path / "chuan.xlsx", cadres=[cadre("Nguyễn Văn An", 1975, "Đại học", "Cao cấp")])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as original, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'(<c r="[A-Z]+[0-9]+")', rb'\1 data-x="1"', data)
+            archive.writestr(item, data)
+    other = tmp_path / "khac.xlsx"
+    other.write_bytes(buffer.getvalue())
+    read, plain = analyse_file(other), analyse_file(path)
+    assert read.ok and read.payload.cadres == plain.payload.cadres
