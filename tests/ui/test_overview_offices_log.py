@@ -56,6 +56,7 @@ def _row_of(tab: OfficesTab, name: str) -> int:
 def test_correct_an_office_row_in_place(qtbot: QtBot, demo_store: Path) -> None:
     signals = AppSignals()
     overview = OverviewTab(signals)
+    qtbot.addWidget(overview)  # closed at teardown: a shown window left to the garbage collector fails a later test
     overview.ensure_loaded()
     before = overview.cards["reform.commune_offices"].value.text()
     tab = show(qtbot, OfficesTab(signals))

@@ -37,6 +37,11 @@ class Column(Generic[R]):
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows are frozen dataclasses; ``set_rows`` resets; ``commit`` (set by the tab) writes edits through a service."""
 
+    # What a model answers once Python has cleared its instance (a closed window collected as a reference cycle) while
+    # Qt, tearing the view down, still asks for its header: nothing, rather than an AttributeError in Qt's event loop.
+    columns: Sequence[Column[Any]] = ()
+    _rows: Sequence[Any] = ()
+
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
