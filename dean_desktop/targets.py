@@ -6,7 +6,7 @@ The window uses it at start-up, before the store's modules are loaded.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from urllib.parse import quote, unquote, urlsplit
 
 SERVER_SCHEMES = ("postgresql", "postgres")
@@ -44,10 +44,19 @@ def target_name(target: object) -> str:
     return Path(str(target)).name
 
 
-def sqlite_uri(path: Path, mode: str = "ro") -> str:
-    """A ``file:`` URI with an empty authority (Windows' SQLite refuses ``file://server/…``, STACK-FACTS.md)."""
-    text = os.path.abspath(path)
-    if os.sep == "\\":
+def sqlite_uri(path: PurePath, mode: str = "ro") -> str:
+    """A SQLite URI that opens ``path`` (made absolute) in ``mode``, with an EMPTY authority, also for a network share.
+
+    ``Path.as_uri()`` puts a UNC path's server in the authority (``file://server/share/x.db``), which Python's
+    Windows SQLite refuses ("invalid uri authority", no SQLITE_ALLOW_URI_AUTHORITY); a mapped drive resolves to such a
+    path too. ``file:`` + ``//`` (empty authority) + the path with forward slashes keeps the server in the path:
+    ``file:////server/share/x.db``, ``file:///C:/x.db``, ``file:///home/x.db``. ``?``, ``#`` and ``%`` in a
+    name are percent-encoded, as are spaces and non-ASCII letters (UTF-8), which SQLite decodes.
+    """
+    if isinstance(path, Path):
+        path = Path(os.path.abspath(path))
+    text = str(path)
+    if isinstance(path, PureWindowsPath):
         if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
             text = "\\\\" + text[8:]
         elif text.startswith("\\\\?\\"):  # long form of C:\…

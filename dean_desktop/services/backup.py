@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePath, PureWindowsPath
-from urllib.parse import quote
+from pathlib import Path
 
 from ..models import ALL_MODELS, db
-from ..models.engine import is_database_file, is_server
+from ..models.engine import is_database_file, is_server, read_only_sqlite
 from ..models.schema import BACKUP_NAME_PATTERN, SCHEMA_VERSION, backup_name, backup_to, open_database, prune_backups
 from ..paths import backup_dir_for, data_dir
 from . import audit
@@ -172,47 +169,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def read_only_uri(path: PurePath) -> str:
-    """A SQLite URI that opens the absolute ``path`` read-only, with an EMPTY authority, also for a network share.
-
-    ``Path.as_uri()`` puts a UNC path's server in the authority (``file://server/share/x.db``), which Python's
-    Windows SQLite refuses ("invalid uri authority", no SQLITE_ALLOW_URI_AUTHORITY); a mapped drive resolves to such a
-    path too. ``file:`` + ``//`` (empty authority) + the path with forward slashes keeps the server in the path:
-    ``file:////server/share/x.db``, ``file:///C:/x.db``, ``file:///home/x.db``. ``?``, ``#`` and ``%`` in a
-    name are percent-encoded, as are spaces and non-ASCII letters (UTF-8), which SQLite decodes.
-    """
-    text = str(path)
-    if isinstance(path, PureWindowsPath):
-        if text.upper().startswith("\\\\?\\UNC\\"):  # long form of \\server\share
-            text = "\\\\" + text[8:]
-        elif text.startswith("\\\\?\\"):  # long form of C:\…
-            text = text[4:]
-        text = text.replace("\\", "/")
-    if not text.startswith("/"):  # C:/… → /C:/…
-        text = "/" + text
-    return f"file://{quote(text, safe='/:')}?mode=ro"
-
-
-@contextmanager
-def _open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """Open a candidate file without changing it; remove the empty -wal/-shm files SQLite may leave beside it."""
-    extras = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = {extra for extra in extras if extra.exists()}
-    conn = sqlite3.connect(read_only_uri(path.resolve()), uri=True)
-    try:
-        yield conn
-    finally:
-        conn.close()
-        wal = extras[0]
-        if wal not in existed and (not wal.exists() or wal.stat().st_size == 0):
-            for extra in extras:
-                if extra not in existed:
-                    try:
-                        extra.unlink(missing_ok=True)
-                    except OSError:  # held open elsewhere (Windows): harmless, leave it
-                        pass
-
-
 def _check_open(conn: sqlite3.Connection, name: str) -> tuple[int, int]:
     """(schema version, returns) of a candidate, or a DomainError saying why it cannot be restored."""
     if [row[0] for row in conn.execute("PRAGMA integrity_check(5)")] != ["ok"]:
@@ -249,7 +205,7 @@ def check_backup(path: Path) -> CheckedBackup:
     if header != SQLITE_HEADER:
         raise DomainError(f"Tệp {path.name} không phải là tệp cơ sở dữ liệu nên không thể khôi phục.")
     try:
-        with _open_read_only(path) as conn:
+        with read_only_sqlite(path) as conn:
             version, returns = _check_open(conn, path.name)
     except sqlite3.Error as error:
         raise DomainError(
@@ -273,7 +229,7 @@ def restore_from(path: Path, source: str = "ui") -> RestoreResult:
     staged = sqlite3.connect(":memory:")  # hold the checked content: pruning old backups may remove the file itself
     try:
         try:
-            with _open_read_only(path) as candidate:
+            with read_only_sqlite(path) as candidate:
                 candidate.backup(staged)
         except sqlite3.Error as error:
             raise DomainError(f"Không đọc được tệp {path.name} nên không thể khôi phục.") from error

@@ -10,8 +10,8 @@ import pytest
 
 from dean_desktop.models import Rotation
 from dean_desktop.services import backup
-from dean_desktop.services.backup import read_only_uri
 from dean_desktop.services.rotations import remove_rotation
+from dean_desktop.targets import sqlite_uri
 
 
 def _authority(uri: str) -> str:
@@ -32,7 +32,7 @@ def _authority(uri: str) -> str:
     ],
 )
 def test_windows_paths_become_uris_without_an_authority(path: str, uri: str) -> None:
-    assert read_only_uri(PureWindowsPath(path)) == uri
+    assert sqlite_uri(PureWindowsPath(path)) == uri
     assert _authority(uri) == ""
 
 
@@ -54,7 +54,7 @@ def test_sqlite_reads_a_uri_shaped_like_a_share_path(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE t (x)")
         conn.execute("INSERT INTO t VALUES (42)")
         conn.commit()
-    uri = read_only_uri(PurePosixPath("/" + str(target)))
+    uri = sqlite_uri(PurePosixPath("/" + str(target)))
     assert uri.startswith("file:////")
     with closing(sqlite3.connect(uri, uri=True)) as conn:
         assert conn.execute("SELECT x FROM t").fetchone() == (42,)
