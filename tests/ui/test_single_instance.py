@@ -6,15 +6,13 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSysInfo
+from PySide6.QtCore import QSysInfo
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from dean_desktop.ui import single_instance
 from dean_desktop.ui.application import run_application
 from dean_desktop.ui.main_window import MainWindow
 from dean_desktop.ui.single_instance import DatabaseInUseError, DatabaseLock, hold_database, lock_path
@@ -32,12 +30,7 @@ sys.stdin.readline()
 """
 
 
-@pytest.fixture(autouse=True)
-def no_locks_left() -> Iterator[None]:
-    locale = QLocale()  # run_application sets the default locale for the whole process; put it back
-    yield
-    single_instance.release_all()
-    QLocale.setDefault(locale)
+pytestmark = pytest.mark.usefixtures("application_run")  # every test here may start the window
 
 
 def holder(db_path: Path, mode: str) -> subprocess.Popen[str]:

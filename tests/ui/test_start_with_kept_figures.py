@@ -3,31 +3,25 @@ they are still the store's figures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dean_desktop.models import db
 from dean_desktop.services import rotations
 from dean_desktop.services.indicator_cache import cached_history, cached_report
 from dean_desktop.services.indicators import indicator_report, value_text
-from dean_desktop.ui import application, single_instance
+from dean_desktop.ui import application
 from dean_desktop.ui.application import run_application
 
-pytestmark = pytest.mark.sqlite_only  # the window peeks into a database file
-
-
-@pytest.fixture(autouse=True)
-def restore_process_state() -> Iterator[None]:
-    locale = QLocale()  # run_application sets the default locale for the whole process; put it back
-    yield
-    single_instance.release_all()
-    QLocale.setDefault(locale)
+pytestmark = [
+    pytest.mark.sqlite_only,  # the window peeks into a database file
+    pytest.mark.usefixtures("application_run"),
+]
 
 
 def run_and_watch(store: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
@@ -52,7 +46,6 @@ def run_and_watch(store: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any
             QTimer.singleShot(0, window.close)
 
     monkeypatch.setattr(application, "open_store_in", open_store_in)
-    monkeypatch.setattr(QApplication, "quitOnLastWindowClosed", lambda: True)
     assert run_application(store, []) == 0
     return seen
 
