@@ -288,12 +288,13 @@ class OverviewTab(LazyTab):
                 charts.append(chart)
         after, self._after_kept = self._after_kept, None
         if not startup_trace.recorded(startup_trace.CHARTS) or after is not None:
-            painted: set[int] = set()
+            waiting, done = set(charts), []
 
             def one_painted(chart) -> None:  # type: ignore[no-untyped-def]
-                painted.add(id(chart))
-                if all(id(c) in painted or c.visibleRegion().isEmpty() for c in charts) and id(charts) not in painted:
-                    painted.add(id(charts))  # once
+                """Once every chart on screen has painted (those scrolled out of view never do): the milestone."""
+                waiting.discard(chart)
+                if not done and all(c.visibleRegion().isEmpty() for c in waiting):
+                    done.append(chart)
                     startup_trace.record(startup_trace.CHARTS)
                     if after is not None:
                         after()
