@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     utf8_output()  # first: argparse prints --help and its errors through the ANSI code page otherwise
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
-        return cli.run(args)
+        try:
+            return cli.run(args)
+        except BrokenPipeError:  # whoever read the output stopped early ("| more" closed): not a failure to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor at exit, when stdout is flushed
+            return 1
     if args.db and "://" in args.db:  # a postgresql:// server: a URL, not a path
         return run_window(args.db)
     return run_window(Path(args.db) if args.db else None)

@@ -128,3 +128,24 @@ def test_default_database_lives_in_the_data_folder(tmp_path: Path, command: list
     result = run_cli(*command, data_dir=tmp_path / "dl")
     assert result.returncode == 0
     assert (tmp_path / "dl" / "de_an.db").exists()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """``indicators | more`` closed after the first line: the command stops quietly."""
+    db = tmp_path / "de_an.db"
+    assert run_cli("--db", str(db), "demo", data_dir=tmp_path).returncode == 0
+    env = {**os.environ, "DEAN_DESKTOP_DATA_DIR": str(tmp_path)}
+    env.pop("QT_QPA_PLATFORM", None)
+    reader = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "indicators"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        bufsize=0,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(1)  # the first byte, then the reader goes away
+    reader.stdout.close()
+    err = reader.stderr.read().decode("utf-8", "replace")
+    reader.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipe" not in err
