@@ -60,6 +60,10 @@ _SECOND_R = re.compile(rb"""<c r="[^"]*"(?:(?:[^>"']|"[^"]*"|'[^']*')*?[\s"':])?
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: (?:s|t|cm|vm|ph)="[\w.-]*")*\s?/?>')
 _PREFIXED_TAG = re.compile(rb"</?[A-Za-z_][\w.-]*:(?:row|c)(?=[\s/>])")  # what _TAG matches with a prefix
 _LARGE_REF = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z][0-9]{6})')  # a reference past column Z or with 6+ digits
+# A cell tag that is not a ``_PLAIN_CELL`` within column Z and row 99,999. When one search finds none, every cell of
+# the part is plain and inside every bound: what the counts, ``_PLAIN_CELL`` and ``_LARGE_REF`` would conclude, in a
+# single pass that builds nothing.
+_NOT_PLAIN_SMALL = re.compile(rb'<c(?![\w.:-])(?! r="[A-Z][0-9]{1,5}"(?: (?:s|t|cm|vm|ph)="[\w.-]*")*\s?/?>)')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*/>")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _CELL = re.compile(
@@ -131,7 +135,7 @@ class _Extent:
         self.stray = Stray(sheet)
         self.stray_spans: list[tuple[int, int]] = []
         self.has_formula = False
-        self._unmeasured: list[tuple[bytes, bytes]] = []  # see feed_fast
+        self._unmeasured = b""  # a chunk whose cells feed_fast vouched for without measuring them
 
     def feed(self, text: bytes, spans: bool = False) -> None:
         self._settle()
@@ -175,9 +179,15 @@ class _Extent:
     def feed_fast(self, text: bytes) -> bool:
         """Measure at C speed when every cell tag starts with its only ``r`` (cells beyond the bounds, which may be
         formatted empty cells, are then measured exactly); False when that cannot vouch for the part."""
-        cells = text.count(b"<c") - len(_OTHER_C.findall(text))
         if (b":c" in text or b":row" in text) and _PREFIXED_TAG.search(text):
             return False  # prefixed row or cell tags (a theme's <a:clrScheme> is neither)
+        pristine = not (self.max_row or self.max_col or self._unmeasured)
+        if pristine and _NOT_PLAIN_SMALL.search(text) is None:
+            # Every cell within column Z and row 99,999 lies inside every bound, whatever the exact extent; that is
+            # measured only if a later chunk of the part needs it (most parts are one chunk).
+            self._unmeasured = text
+            return True
+        cells = text.count(b"<c") - len(_OTHER_C.findall(text))
         refs = _PLAIN_CELL.findall(text)
         if len(refs) != cells:  # some cell tag is written otherwise: the general checks
             refs = _FAST_REF.findall(text)
@@ -187,10 +197,8 @@ class _Extent:
                 return False  # a cell with a second r attribute: calamine would take the last one
         if not refs:
             return True  # no cell at all: rows alone hold nothing
-        if not (self.max_row or self.max_col or self._unmeasured) and _LARGE_REF.search(text) is None:
-            # Every cell within column Z and row 99,999 lies inside every bound, whatever the exact extent; that is
-            # measured only if a later chunk of the part needs it (most parts are one chunk).
-            self._unmeasured = refs
+        if pristine and _LARGE_REF.search(text) is None:
+            self._unmeasured = text  # as above, for cells written otherwise (every one found by _FAST_REF)
             return True
         self._settle()
         max_row, max_col = self._extent_of(refs)
@@ -208,8 +216,10 @@ class _Extent:
     def _settle(self) -> None:
         """Measure the cells ``feed_fast`` vouched for without measuring them."""
         if self._unmeasured:
-            self.max_row, self.max_col = self._extent_of(self._unmeasured)
-            self._unmeasured = []
+            refs = _FAST_REF.findall(self._unmeasured)
+            if refs:
+                self.max_row, self.max_col = self._extent_of(refs)
+            self._unmeasured = b""
 
     def _outside(self, row: int) -> None:
         stray = self.stray
