@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import getpass
-import platform
+import os
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
@@ -26,8 +26,13 @@ def current_user() -> str:
 
 
 def current_host() -> str:
-    """The PC's name, the 'where' of every change (several staff share one server database)."""
-    return platform.node() or "không rõ"
+    """The PC's name, the 'where' of every change (several staff share one server database): what
+    ``platform.node()`` answers, without importing ``platform`` (4 ms of every command's start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename or "không rõ"
+    import socket  # Windows
+
+    return socket.gethostname() or "không rõ"
 
 
 def _text(value: object) -> str | None:

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .. import SCHEMA_VERSION, __version__
+from .. import SCHEMA_VERSION, SEED_KEY, __version__
 from ..targets import sqlite_uri
 from .indicator_types import ChecklistFigure, IndicatorReport, IndicatorValue
 from .periods import Period, period_from_code
@@ -29,7 +29,6 @@ from .periods import Period, period_from_code
 HISTORY_KEY = "indicator_history"
 REPORT_KEY = "indicator_report_latest"
 CACHE_VERSION = 2  # 2: every kept entry is {"key", "value"}
-SEED_KEY = "seed_version"  # services.seed keeps the seed version under this setting
 
 History = dict[str, list[tuple[Period, float | None]]]
 

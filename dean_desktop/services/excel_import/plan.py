@@ -126,7 +126,7 @@ def _pair(
 
 _OFFICE_FIELDS = tuple(OfficeData.__dataclass_fields__)
 _EDOC_FIELDS = ("exchanges", "since", "notes")
-_CADRE_FIELDS = tuple(f for f in CadreData.__dataclass_fields__ if f not in ("full_name", "birth_year", "seq"))
+_CADRE_FIELDS = tuple(f for f in CadreData._fields if f not in ("full_name", "birth_year", "seq"))
 
 
 def return_diff(data: ReturnData) -> tuple[dict[str, SectionDiff], UnitReturn | None]:
