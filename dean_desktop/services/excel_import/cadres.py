@@ -10,7 +10,7 @@ from ..returns import CadreData
 from ..vntext import fold
 from ..vocab import ethnic_group as _ethnic_group
 from . import vocabulary
-from .issues import Findings
+from .issues import Findings, Issue
 from .matching import cell, looks_like_heading
 from .reader import Cell
 from .specs import CADRES
@@ -88,6 +88,135 @@ def _birth_and_gender(row: _Row) -> tuple[int | None, str]:
         return None, label
 
 
+_Read = tuple  # (name, year, gender, education, speciality, theory, state, ethnicity)
+
+
+def _read_row(
+    sheet: str,
+    number: int,
+    values: list[Cell],
+    layout: Layout,
+    columns: dict[str, int],
+    found: Findings,
+    name_col: int,
+    stt_col: int | None,
+    others: list[int],
+    end_year: int | None,
+) -> _Read | None:
+    """One row read field by field, every problem reported; None when the row is skipped or refused."""
+    row = _Row(sheet, number, values, layout, columns, found)
+    name = _person_name(values[name_col])
+    stt = values[stt_col] if stt_col is not None else None
+    only_name = all(values[i] is None for i in others)
+    if name and only_name and (looks_like_heading(stt, name) or stt_col is None or stt is None):
+        if not looks_like_heading(stt, name):
+            found.warn(sheet, number, "Họ và tên", f'dòng chỉ có "{name}", không có số liệu; đã bỏ qua.')
+        return None
+    if not name:
+        row.fail("full_name", "chưa nhập họ và tên.")
+    elif not any(ch.isalpha() for ch in name):
+        row.fail("full_name", f'họ và tên "{name}" không hợp lệ.')
+    year, gender = _birth_and_gender(row)
+    if year is not None and end_year is not None:
+        why = age_problem(year, end_year)
+        if why:
+            row.fail("birth_year", why)
+    education_value = row.parse("education", _education, required=True)
+    education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
+    theory = row.parse("political_theory", _political_theory, required=True)
+    state = row.parse("state_mgmt", _state_mgmt) or ""
+    ethnicity = _text(values[columns["ethnicity"]])
+    if ethnicity:
+        official = ethnic_group(ethnicity)
+        if official is None:
+            found.warn(sheet, number, "Dân tộc", f'dân tộc "{ethnicity}" không có trong danh mục 54 dân tộc.')
+        ethnicity = official or ethnicity
+    if row.failed or education is None or theory is None:
+        return None
+    return name, year, gender, education, speciality, theory, state, ethnicity
+
+
+_PROBLEM = object()  # a value its parser refuses
+
+
+def _quietly(parser: object) -> object:
+    """``parser`` as ``_Row.parse`` calls it, answering once per distinct value: None for a blank cell and
+    ``_PROBLEM`` for a refused one, instead of reporting it (the row is then read again by ``_read_row``)."""
+
+    @lru_cache(maxsize=4096, typed=True)
+    def parse(value: Cell) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parser(value)  # type: ignore[operator]
+        except ValueProblem:
+            return _PROBLEM
+
+    return parse
+
+
+_quiet_education = _quietly(_education)
+_quiet_theory = _quietly(_political_theory)
+_quiet_state = _quietly(_state_mgmt)
+_quiet_gender = _quietly(_gender)
+_quiet_year = _quietly(_birth_year)
+
+
+def _read_clean_rows(
+    padded: list[list[Cell]],
+    layout: Layout,
+    columns: dict[str, int],
+    name_col: int,
+    others: list[int],
+    end_year: int | None,
+) -> list[_Read | None] | None:
+    """What ``_read_row`` answers for each row that it would read without a word (nearly all of them), a column at
+    a time; None for the other rows, which are read by ``_read_row`` in turn (and for every row of a Nam | Nữ
+    layout, whose birth year and gender need the row's two cells)."""
+    if "nam" in layout.split or "nu" in layout.split:
+        return None
+
+    def column(name: str) -> list[Cell]:
+        index = columns[name]
+        return [values[index] for values in padded]
+
+    names = list(map(_person_name, column("full_name")))
+    years = list(map(_quiet_year, column("birth_year")))
+    genders = list(map(_quiet_gender, column("gender"))) if "gender" in layout.columns else [""] * len(padded)
+    educations = list(map(_quiet_education, column("education")))
+    theories = list(map(_quiet_theory, column("political_theory")))
+    states = list(map(_quiet_state, column("state_mgmt")))
+    ethnicities = list(map(_text, column("ethnicity")))
+    too_old_or_young = {y for y in set(years) if type(y) is int and end_year is not None and age_problem(y, end_year)}
+    read: list[_Read | None] = []
+    for values, name, year, gender, education, theory, state, ethnicity in zip(
+        padded, names, years, genders, educations, theories, states, ethnicities, strict=True
+    ):
+        if (
+            not name
+            or not name[0].isalpha()
+            or type(year) is not int
+            or year in too_old_or_young
+            or gender is _PROBLEM
+            or type(education) is not tuple
+            or education[0] is None
+            or theory is None
+            or theory is _PROBLEM
+            or state is _PROBLEM
+            or all(values[i] is None for i in others)
+        ):
+            read.append(None)
+            continue
+        if ethnicity:
+            official = ethnic_group(ethnicity)
+            if official is None:
+                read.append(None)
+                continue
+            ethnicity = official
+        read.append((name, year, str(gender or ""), education[0], education[1], theory, state or "", ethnicity))
+    return read
+
+
 def parse_cadres(
     sheet: str, rows: Sequence[Sequence[Cell]], found: Findings, period: Period | None = None
 ) -> list[CadreData] | None:
@@ -123,37 +252,20 @@ def parse_cadres(
     others = [i for i in claimed if i not in (name_col, stt_col)]
     padding: list[Cell] = [None] * (past + 1)
     end_year = period.end.year if period is not None else None
-    for data in iter_data_rows(rows, layout, sheet, name_col, found.warnings, stt_col):
-        values = [*data.values[:past], *padding[min(len(data.values), past) :]]
-        row = _Row(sheet, data.number, values, layout, columns, found)
-        name = _person_name(values[name_col])
-        stt = values[stt_col] if stt_col is not None else None
-        only_name = all(values[i] is None for i in others)
-        if name and only_name and (looks_like_heading(stt, name) or stt_col is None or stt is None):
-            if not looks_like_heading(stt, name):
-                found.warn(sheet, data.number, "Họ và tên", f'dòng chỉ có "{name}", không có số liệu; đã bỏ qua.')
-            continue
-        if not name:
-            row.fail("full_name", "chưa nhập họ và tên.")
-        elif not any(ch.isalpha() for ch in name):
-            row.fail("full_name", f'họ và tên "{name}" không hợp lệ.')
-        year, gender = _birth_and_gender(row)
-        if year is not None and end_year is not None:
-            why = age_problem(year, end_year)
-            if why:
-                row.fail("birth_year", why)
-        education_value = row.parse("education", _education, required=True)
-        education, speciality = education_value if isinstance(education_value, tuple) else (None, "")
-        theory = row.parse("political_theory", _political_theory, required=True)
-        state = row.parse("state_mgmt", _state_mgmt) or ""
-        ethnicity = _text(values[columns["ethnicity"]])
-        if ethnicity:
-            official = ethnic_group(ethnicity)
-            if official is None:
-                found.warn(sheet, data.number, "Dân tộc", f'dân tộc "{ethnicity}" không có trong danh mục 54 dân tộc.')
-            ethnicity = official or ethnicity
-        if row.failed or education is None or theory is None:
-            continue
+    # The rows past a total or signature line are reported after the data rows' own warnings, as they come last.
+    past_footer: list[Issue] = []
+    data_rows = list(iter_data_rows(rows, layout, sheet, name_col, past_footer, stt_col))
+    # Each row cut or padded to end at ``past`` (always empty), where every absent field of ``columns`` points.
+    padded = [[*data.values[:past], *padding[min(len(data.values), past) :]] for data in data_rows]
+    quick = _read_clean_rows(padded, layout, columns, name_col, others, end_year)
+    for k, data in enumerate(data_rows):
+        values = padded[k]
+        read = quick[k] if quick is not None else None
+        if read is None:  # a row with something to say (or any row of a Nam | Nữ layout): read field by field
+            read = _read_row(sheet, data.number, values, layout, columns, found, name_col, stt_col, others, end_year)
+            if read is None:
+                continue
+        name, year, gender, education, speciality, theory, state, ethnicity = read
         key = (fold(name), year)
         position = _text(values[columns["position"]])
         person = (*key, fold(position))
@@ -188,4 +300,5 @@ def parse_cadres(
                 seq=len(cadres) + 1,
             )
         )
+    found.warnings.extend(past_footer)
     return cadres if len(found.errors) == before else None

@@ -255,7 +255,7 @@ def is_footer_text(text: object) -> bool:
         return True
     if folded.startswith(_FOOTER_STARTS):
         return True
-    return bool(_DATE_LINE.search(folded)) and len(folded) < 80
+    return "ngay" in folded and len(folded) < 80 and _DATE_LINE.search(folded) is not None  # (asked of every name)
 
 
 _SIGNER_TITLES = (
@@ -283,6 +283,8 @@ _NUMBERING = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?\.?$")
 
 def is_numbering_text(value: str) -> bool:
     """A text that ``is_numbering_row`` accepts as a column number: ``(1)``, ``2.``, ``a``."""
+    if value[:2].isalpha():
+        return False  # two letters first, as every name (the pattern allows one letter)
     return _NUMBERING.match(value.strip().lower()) is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .issues import Issue
 from .matching import (
@@ -154,8 +155,7 @@ def extra_column_warnings(sheet: str, layout: Layout) -> list[Issue]:
     ]
 
 
-@dataclass
-class DataRow:
+class DataRow(NamedTuple):  # one per row of a sheet: a tuple is quicker to make than a dataclass
     number: int  # Excel row number (1-based)
     values: Sequence[Cell]
 
@@ -187,7 +187,7 @@ def iter_data_rows(
                     Issue(sheet, r + 1, None, f"dòng nằm sau dòng tổng cộng/chữ ký (dòng {footer_at}), đã bỏ qua.")
                 )
             continue
-        key_value = cell(values, key_col)
+        key_value = values[key_col] if key_col is not None and key_col < width else None  # cell(), inline
         # (A name's first character is nearly always a letter: the whole text is searched only when it is not.)
         key_is_text = isinstance(key_value, str) and (key_value[:1].isalpha() or any(ch.isalpha() for ch in key_value))
         # (The key's own footer tests only matter for a text key: the same answers, asked only when they count.)
