@@ -116,10 +116,14 @@ def store_tallies(return_id: int, cadres: list[CadreData]) -> None:
 
 
 def stored_return(unit_id: int, period_code: str) -> UnitReturn | None:
-    """The return stored for a unit and period, if any. (``first()``, not ``get_or_none``: a miss — every return of
-    a new period — makes peewee build the query's SQL a second time, for the message of the exception it drops.)"""
-    query = UnitReturn.select().where((UnitReturn.unit == unit_id) & (UnitReturn.period_code == period_code))
-    return query.first()  # type: ignore[no-any-return]
+    """The return stored for a unit and period, if any. An import asks twice per file (to compare, then to replace),
+    and nearly always of a new period: the lookup is plain SQL (peewee takes ~40 times longer to write the statement
+    than the database to answer it), and the row is loaded only when there is one."""
+    mark = db.param  # "?" on SQLite, "%s" on PostgreSQL
+    found = db.execute_sql(
+        f'SELECT id FROM "unit_return" WHERE unit_id = {mark} AND period_code = {mark}', (unit_id, period_code)
+    ).fetchone()
+    return UnitReturn.get_by_id(found[0]) if found else None
 
 
 def save_return(data: ReturnData, source: str = "import") -> SaveResult:

@@ -115,9 +115,10 @@ _NOTED = object()  # a text cell whose cleaning records something (hidden charac
 
 class _PlainCells(dict[object, Cell]):
     """Cell values as read -> as stored, for the cells whose cleaning records nothing. A text is cleaned once per
-    sheet (positions, levels and empty cells repeat) and kept; a number or date is converted each time and not kept
-    (1.0, 1 and True are equal keys). A text with hidden characters or legacy letters gives ``_NOTED``, counted in
-    ``noted``: ``_clean_noted`` cleans it where it stands, so that each such cell is reported."""
+    sheet (positions, levels and empty cells repeat) and kept, and so is a number (years, counts) other than 0 and 1
+    (1.0, 1 and True are equal keys); a date is converted each time. A text with hidden characters or legacy letters
+    gives ``_NOTED``, counted in ``noted``: ``_clean_noted`` cleans it where it stands, so that each such cell is
+    reported."""
 
     __slots__ = ("noted",)
 
@@ -138,10 +139,15 @@ class _PlainCells(dict[object, Cell]):
                 return _NOTED
             self[value] = cleaned
             return cleaned
-        if kind is float:
-            assert isinstance(value, float)
-            return int(value) if value.is_integer() and abs(value) < 1e15 else value
-        if kind is int or kind is bool or kind is date or kind is datetime or value is None:
+        if kind is float or kind is int:
+            assert isinstance(value, float | int)
+            number = int(value) if kind is float and value.is_integer() and abs(value) < 1e15 else value  # type: ignore[union-attr]
+            if value != 0 and value != 1 and abs(value) < 1e15:
+                # Kept: an equal number of the other kind (1975 and 1975.0) is stored the same. Not 0 and 1, which
+                # are also the keys of False and True; not past 1e15, where a float is kept as a float.
+                self[value] = number
+            return number
+        if kind is bool or kind is date or kind is datetime or value is None:
             return value  # type: ignore[return-value]
         return str(value)  # time, timedelta: kept as text
 
