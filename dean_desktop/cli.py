@@ -10,15 +10,32 @@ from pathlib import Path
 
 from . import __version__
 from .console import VietnameseArgumentParser, utf8_output
+from .errors import UserError
 
 DESCRIPTION = "Đề án Desktop — theo dõi hai Đề án giai đoạn 2016–2020 của huyện Định Hóa."
 
 
+class WrongArgument(UserError):
+    """An argument's value that names nothing (a period, a unit or a member that does not exist, a file path that is a
+    folder): a wrong command line, exit 2 as argparse's own errors. Every other failure of a command exits 1."""
+
+
+def argument(interpret, *values):  # type: ignore[no-untyped-def]
+    """``interpret(*values)`` for a value typed on the command line; its refusal becomes a WrongArgument."""
+    try:
+        return interpret(*values)
+    except WrongArgument:
+        raise
+    except UserError as error:
+        raise WrongArgument(str(error)) from error
+
+
 def parse_period(text: str):  # type: ignore[no-untyped-def]
-    """services.periods.parse_period, imported on use: the window's start-up parses arguments but no period."""
+    """services.periods.parse_period for a period typed on the command line (imported on use: the window's start-up
+    parses arguments but no period); a period it cannot read is a WrongArgument."""
     from .services.periods import parse_period as parse
 
-    return parse(text)
+    return argument(parse, text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,13 +139,9 @@ def cmd_indicators(as_of: str | None, as_json: bool) -> int:
 
 def cmd_demo(path: Path) -> int:
     from .paths import sample_db_path
-    from .services.demo import RealDataError, load_demo
+    from .services.demo import load_demo
 
-    try:
-        result = load_demo()
-    except RealDataError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return 1  # refused, not a usage error: nothing was written
+    result = load_demo()  # refused (RealDataError) on a database with real data: exit 1, nothing written
     if not result.added:
         print(f"Dữ liệu mẫu đã có sẵn trong {path}; không thêm gì.")
     else:
@@ -157,7 +170,7 @@ def cmd_copy_db(target: str, as_json: bool) -> int:
 
 def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | None) -> int:
     from .services.completeness import default_period
-    from .services.excel_export.forms import export_forms
+    from .services.excel_export.forms import export_forms, units_for_forms
     from .services.units import list_units, resolve_unit
 
     # The same default as the window's dialog: the latest period with returns, else the projects' last year.
@@ -165,7 +178,8 @@ def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | 
     unit_ids = None
     if unit_names:
         units = list_units()
-        unit_ids = [resolve_unit(name, units).id for name in unit_names]
+        unit_ids = [argument(resolve_unit, name, units).id for name in unit_names]
+        argument(units_for_forms, period, unit_ids)  # a unit that did not exist in that period names nothing
     paths = export_forms(Path(out), period, unit_ids)
     for path in paths:
         print(path)
@@ -174,6 +188,9 @@ def cmd_export_forms(out: str, unit_names: list[str] | None, period_text: str | 
 
 
 def _unwritable(path: Path, error: OSError) -> int:
+    """Why ``path`` could not be written, in Vietnamese; exit 2 when the path itself is wrong (no such folder, a
+    folder named where a file belongs), 1 when the file or folder refused (open elsewhere, no permission)."""
+    wrong_path = isinstance(error, FileNotFoundError | IsADirectoryError)
     if isinstance(error, PermissionError):
         why = "tệp đang mở trong chương trình khác (Excel, trình xem PDF…) hoặc không có quyền ghi vào thư mục này"
     elif isinstance(error, FileNotFoundError):
@@ -183,11 +200,12 @@ def _unwritable(path: Path, error: OSError) -> int:
     else:
         why = f"lỗi hệ thống ({error.strerror or error})"
     print(f'Lỗi: không ghi được tệp "{path}": {why}.', file=sys.stderr)
-    return 2
+    return 2 if wrong_path else 1
 
 
 def _write_file(out: str, as_of: str | None, write, what: str) -> int:  # type: ignore[no-untyped-def]
-    """Run ``write(path, period)``; an unwritable target is a Vietnamese error (exit 2), never a traceback."""
+    """Run ``write(path, period)``; an unwritable target is a Vietnamese error (see ``_unwritable``), never a
+    traceback."""
     period = parse_period(as_of) if as_of else None
     path = Path(out)
     try:
@@ -224,7 +242,7 @@ def cmd_urging_letters(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     try:
         period = parse_period(args.period) if args.period else None
-        member_id = resolve_member(args.member).id if args.member else None
+        member_id = argument(resolve_member, args.member).id if args.member else None
         folder.mkdir(parents=True, exist_ok=True)
         result = write_urging_letters(folder, period, member_id=member_id, signing=_signing(args), pdf=args.pdf)
     except OSError as error:  # a wrong period or member (UserError) is reported by ``run``, JSON included
@@ -319,9 +337,8 @@ def _fail(message: str, as_json: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command on the database named by ``--db`` (or the default one)."""
-    from .errors import UserError
     from .paths import sample_db_path
-    from .services.storage_checks import DiskFullError, failure_message
+    from .services.storage_checks import failure_message
     from .store import open_store
     from .targets import is_server_target
 
@@ -358,11 +375,11 @@ def run(args: argparse.Namespace) -> int:
             return cmd_urging_letters(args)
         if args.command == "export-forms":
             return cmd_export_forms(args.out, args.unit, args.period)
-    except DiskFullError as error:  # the disk, not the command line: exit 1 like every other failure
-        return _fail(str(error), as_json)
-    except UserError as error:  # a wrong value on the command line (period, unit…): exit 2, as argparse does
+    except WrongArgument as error:  # a value on the command line that names nothing: exit 2, as argparse does
         _fail(str(error), as_json)
         return 2
+    except UserError as error:  # the command refused or failed (a full disk, data that does not allow it): exit 1
+        return _fail(str(error), as_json)
     except Exception as error:  # the database or the disk failed during the command (locked, full, damaged)
         from .paths import default_db_path
 

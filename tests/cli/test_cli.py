@@ -149,3 +149,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     err = reader.stderr.read().decode("utf-8", "replace")
     reader.wait(timeout=120)
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_exit_2_only_for_a_wrong_command_line_and_1_for_a_refusal(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    unknown_unit = run_cli("--db", str(db), "export-forms", "--out", str(tmp_path / "f"), "--unit", "Xã Không Có",
+                           data_dir=tmp_path)  # fmt: skip
+    assert unknown_unit.returncode == 2 and "Xã Không Có" in unknown_unit.stderr
+    onto_itself = run_cli("--db", str(db), "copy-db", str(db), "--json", data_dir=tmp_path)
+    assert onto_itself.returncode == 1, onto_itself.stderr  # the command line is right; the operation refuses
+    assert "chính nó" in json.loads(onto_itself.stdout)["error"] and "Traceback" not in onto_itself.stderr

@@ -58,7 +58,7 @@ def test_copy_db_to_a_server_and_back_keeps_every_row_and_figure(
         assert figures(target, tmp_path) == original
 
     refused = run_cli("--db", str(demo_store), "copy-db", str(server), "--json", tmp_path=tmp_path)
-    assert refused.returncode != 0 and "đã có dữ liệu" in json.loads(refused.stdout)["error"]
+    assert refused.returncode == 1 and "đã có dữ liệu" in json.loads(refused.stdout)["error"]  # refused, not misused
     # the server copy is a working store: new rows get new ids (its counters start after the copied ones)
     workbook = build_return(tmp_path / "bao-linh.xlsx", unit="Bảo Linh", period="Năm 2019", office=office(True))
     added = run_cli("--db", server, "import", str(workbook), tmp_path=tmp_path)
