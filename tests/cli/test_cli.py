@@ -151,6 +151,32 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
+WINDOWS_CLOSED_PIPE = """
+import sys
+from dean_desktop import app, cli
+
+def run(args):
+    print("CHỈ TIÊU")
+    error = OSError(22, "Invalid argument")  # what Windows raises when the reader of a pipe has gone
+    error.winerror = 232
+    raise error
+
+cli.run = run
+sys.exit(app.main(sys.argv[1:]))
+"""
+
+
+def test_a_reader_that_stops_early_on_windows_gets_no_traceback(tmp_path: Path) -> None:
+    """On Windows the same early stop is an OSError (EINVAL, winerror 232), not a BrokenPipeError; Linux cannot
+    close a pipe that way, so the command raises it as Windows would."""
+    env = {**os.environ, "DEAN_DESKTOP_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOWS_CLOSED_PIPE, "--db", str(tmp_path / "d.db"), "indicators"],
+        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "Invalid argument" not in result.stderr
+
+
 def test_exit_2_only_for_a_wrong_command_line_and_1_for_a_refusal(tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     unknown_unit = run_cli("--db", str(db), "export-forms", "--out", str(tmp_path / "f"), "--unit", "Xã Không Có",
