@@ -16,6 +16,7 @@ from typing import Any
 
 from ..models import Unit, UnitReturn
 from ..models.units import COMMUNE_KINDS, KIND_DISTRICT
+from .indicator_types import percent
 from .indicators import latest_returns, project_window, reported_periods
 from .periods import Period, PeriodError, period_containing, period_from_code
 
@@ -52,7 +53,7 @@ class Rate:
 
     @property
     def percent(self) -> float | None:
-        return 100.0 * self.sent / self.expected if self.expected else None
+        return percent(self.sent, self.expected)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ from datetime import date
 from .periods import Period
 
 
+def percent(part: float, whole: float) -> float | None:
+    """``part`` as a percentage of ``whole`` (unrounded); None when there is no whole (nothing expected or counted)."""
+    return 100.0 * part / whole if whole else None
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
     code: str
@@ -52,7 +57,7 @@ class ChecklistFigure:
 
     @property
     def value(self) -> float | None:
-        return 100.0 * self.done / self.total if self.total else None
+        return percent(self.done, self.total)
 
 
 @dataclass(frozen=True)

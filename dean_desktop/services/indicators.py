@@ -30,6 +30,7 @@ from .indicator_types import (  # noqa: F401 - the engine's answers, re-exported
     IndicatorReport,
     IndicatorValue,
     limits_text,
+    percent,
     target_text,
     value_text,
 )
@@ -95,10 +96,6 @@ class Facts:
         return [(unit_id, name) for unit_id, name, kind in self.units if kind in COMMUNE_KINDS]
 
 
-def _ratio(numerator: int, denominator: int) -> float | None:
-    return 100.0 * numerator / denominator if denominator else None
-
-
 def _met(value: float | None, spec: TargetSpec) -> bool:
     if value is None:
         return False
@@ -144,7 +141,7 @@ def compute_indicators(targets: list[TargetSpec], facts: Facts) -> list[Indicato
         if figure is None:
             continue  # a method this version does not know (a newer app wrote it)
         numerator, denominator = figure
-        value = float(numerator) if denominator is None else _ratio(numerator, denominator)
+        value = float(numerator) if denominator is None else percent(numerator, denominator)
         values.append(
             IndicatorValue(
                 code=spec.code,

@@ -12,6 +12,7 @@ from .cadres import LEVEL_LABELS, level_statistics, list_cadres
 from .checklist import list_groups, list_tasks
 from .completeness import Completeness, completeness, default_period
 from .formatting import format_date, format_number, format_percent
+from .indicator_types import percent
 from .indicators import IndicatorReport, IndicatorValue, indicator_report, target_text, value_text  # noqa: F401 - re-exported for the exports
 from .offices import list_offices
 from .party_document import (
@@ -181,7 +182,7 @@ def _cadres_section(as_of: Period | None) -> list[Block]:
         row = [number, label]
         for s in stats:
             count = sum(getattr(s, by).get(c, 0) for c in codes)
-            row += [str(count), format_percent(100.0 * count / s.total if s.total else None)]
+            row += [str(count), format_percent(percent(count, s.total))]
         return row
 
     rows: list[list[str]] = [["", "Tổng số"] + [x for s in stats for x in (str(s.total), "")], ["I", "Chuyên môn"]]
@@ -244,7 +245,7 @@ def _checklist_section(today: date) -> list[Block]:
             f"{g.number}. {g.name}",
             g.total,
             g.done,
-            format_percent(100.0 * g.done / g.total if g.total else None),
+            format_percent(percent(g.done, g.total)),
             late.get(g.id, 0) or "",
         ]
         for g in groups

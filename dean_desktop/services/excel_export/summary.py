@@ -18,6 +18,7 @@ from ..checklist import list_groups, list_tasks
 from ..completeness import completeness, default_period
 from ..errors import DomainError
 from ..formatting import percent_decimals
+from ..indicator_types import percent
 from ..indicators import indicator_report, latest_returns, reference_date
 from ..offices import list_offices
 from ..periods import Period, PeriodError, period_from_code
@@ -264,7 +265,7 @@ def _cadre_sheets(wb: Workbook, as_of: Period | None, ref: date) -> None:
         row: list[Any] = [number, label]
         for level in [*levels, "*"]:
             total = len(cadres) if level == "*" else stats[level].total
-            row += [counts[level], Percent(100.0 * counts[level] / total if total else None)]
+            row += [counts[level], Percent(percent(counts[level], total))]
         return row
 
     def counts_of(codes: Sequence[str], by: str) -> dict[str, int]:
