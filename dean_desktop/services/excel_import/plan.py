@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import astuple, dataclass, field
@@ -194,11 +195,21 @@ def _guess_by_content(book: Workbook, kinds: dict[str, SheetInfo]) -> None:
             used.add(sheet.raw_name)
 
 
-def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
-    """Read, validate and compare one workbook with the store. Writes nothing."""
-    path = Path(path)
-    plan = FilePlan(path=path)
+@dataclass
+class OpenedFile:
+    """One file read and opened, before anything is checked against the store; or why it could not be."""
+
+    path: Path
+    file_hash: str = ""
     book: Workbook | None = None
+    errors: list[Issue] = field(default_factory=list)
+
+
+def open_file(path: Path) -> OpenedFile:
+    """Read ``path`` and open it as a workbook: the checks that need no store. Never raises for a bad file: the
+    reason is in ``errors``."""
+    path = Path(path)
+    opened = OpenedFile(path=path)
     try:
         try:
             too_big = open_database_refusal(path) or file_too_big(path, path.stat().st_size)  # refused unread
@@ -206,27 +217,83 @@ def analyse_file(path: Path, units: list[UnitRow] | None = None) -> FilePlan:
                 raise too_big
             data = path.read_bytes()
         except FileNotFoundError:
-            plan.errors.append(Issue(None, None, None, f'Không tìm thấy tệp "{path}".'))
-            return plan
+            opened.errors.append(Issue(None, None, None, f'Không tìm thấy tệp "{path}".'))
+            return opened
         except OSError as error:
-            plan.errors.append(
+            opened.errors.append(
                 Issue(None, None, None, f'Không đọc được tệp "{path.name}" ({error.strerror or error}).')
             )
-            return plan
-        plan.file_hash = hashlib.sha256(data).hexdigest()
-        book = open_workbook_bytes(path, data)
-        _analyse_book(plan, book, units if units is not None else list_units())
+            return opened
+        opened.file_hash = hashlib.sha256(data).hexdigest()
+        opened.book = open_workbook_bytes(path, data)
     except DomainError as refusal:  # WorkbookRefused, or a reader that is not protected
-        plan.errors.append(Issue(None, None, None, str(refusal)))
+        opened.errors.append(Issue(None, None, None, str(refusal)))
     except Exception as error:  # noqa: BLE001 - a bad file must never end in a traceback
-        log.exception("Unexpected error while analysing %s", path)
-        plan.errors.append(Issue(None, None, None, f'Không đọc được tệp "{path.name}" (lỗi không mong đợi: {error}).'))
+        _unexpected(path, error, opened.errors)
+    return opened
+
+
+def _unexpected(path: Path, error: Exception, errors: list[Issue]) -> None:
+    log.exception("Unexpected error while analysing %s", path)
+    errors.append(Issue(None, None, None, f'Không đọc được tệp "{path.name}" (lỗi không mong đợi: {error}).'))
+
+
+def analyse_file(path: Path, units: list[UnitRow] | None = None, opened: OpenedFile | None = None) -> FilePlan:
+    """Read, validate and compare one workbook with the store (``opened``: the file as ``open_file`` gave it).
+    Writes nothing."""
+    opened = opened if opened is not None else open_file(path)
+    plan = FilePlan(path=opened.path, file_hash=opened.file_hash, errors=list(opened.errors))
+    book = opened.book
     if book is not None:
+        try:
+            _analyse_book(plan, book, units if units is not None else list_units())
+        except DomainError as refusal:
+            plan.errors.append(Issue(None, None, None, str(refusal)))
+        except Exception as error:  # noqa: BLE001 - a bad file must never end in a traceback
+            _unexpected(plan.path, error, plan.errors)
         plan.repairs = list(book.repairs)
         plan.warnings = list(book.warnings) + plan.warnings
     if plan.errors:
         plan.unchanged = False
     return plan
+
+
+class ReadAhead:
+    """Each file opened one step ahead, while the file before it is checked and written.
+
+    ``open(path)`` gives what ``open_file(path)`` would. It then opens the path after it on the caller's thread and
+    starts calamine parsing that file's form sheets on a background thread. calamine releases the GIL for all of its
+    parsing, so on a second core this overlaps the checks and writes of ``path``. The rest of opening (reading, the
+    archive guard) is Python and stays on the caller's thread: on two threads it would only take turns with the
+    checks. A path asked for out of turn is opened there and then.
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        order = [Path(p) for p in paths]
+        self._following = dict(zip(order, order[1:], strict=False))
+        self._ahead: tuple[OpenedFile, threading.Thread | None] | None = None
+
+    def open(self, path: Path) -> OpenedFile:
+        path = Path(path)
+        opened = None
+        if self._ahead is not None:
+            ahead, parsing = self._ahead
+            self._ahead = None
+            if parsing is not None:
+                parsing.join()  # the book is touched by one thread at a time
+            opened = ahead if ahead.path == path else None
+        if opened is None:
+            opened = open_file(path)
+        following = self._following.get(path)
+        if following is not None:
+            ahead = open_file(following)
+            parsing = None
+            if ahead.book is not None:
+                sheets = list(match_sheets(ahead.book.sheets).by_kind.values())
+                parsing = threading.Thread(target=ahead.book.parse_ahead, args=(sheets,), daemon=True)
+                parsing.start()
+            self._ahead = (ahead, parsing)
+        return opened
 
 
 def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:

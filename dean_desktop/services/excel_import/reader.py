@@ -272,6 +272,17 @@ class Workbook:
     _rows: dict[str, list[list[Cell]]] = field(default_factory=dict)
     _merged: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
     _fonts_book: Any = None
+    _parsed: dict[str, Any] = field(default_factory=dict)  # raw sheet name -> calamine sheet parsed ahead
+
+    def parse_ahead(self, sheets: list[SheetInfo]) -> None:
+        """Let calamine parse ``sheets`` now, for ``rows`` to use later. calamine releases the GIL while it parses,
+        so ``ReadAhead`` runs this on a background thread while the file before is checked and written. A sheet
+        that fails is left for ``rows`` to parse again and report, with its name, as it always has."""
+        for sheet in sheets:
+            try:
+                self._parsed[sheet.raw_name] = self._book.get_sheet_by_name(sheet.raw_name)
+            except BaseException:  # noqa: BLE001 - a Rust panic too; reported when the sheet is read
+                continue
 
     def rows(self, sheet: SheetInfo) -> list[list[Cell]]:
         cached = self._rows.get(sheet.raw_name)
@@ -286,7 +297,7 @@ class Workbook:
 
     def _load(self, sheet: SheetInfo) -> list[list[Cell]]:
         try:
-            calamine_sheet = self._book.get_sheet_by_name(sheet.raw_name)
+            calamine_sheet = self._parsed.pop(sheet.raw_name, None) or self._book.get_sheet_by_name(sheet.raw_name)
             if calamine_sheet.height > MAX_ROWS + 1000:
                 raise _refuse(
                     self.path, f'có trang tính "{sheet.name}" quá nhiều dòng (tối đa {MAX_ROWS:,}).'.replace(",", ".")
