@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseProxy, Model, PostgresqlDatabase, SqliteDatabase
 
 from ..errors import UserError
 from ..targets import describe, is_server_url, sqlite_uri
@@ -143,6 +143,31 @@ def bulk_insert(
             cursor.executemany(sql, rows)
     else:
         db.connection().executemany(sql, rows)
+
+
+_INSERT_STATEMENTS: dict[tuple[type[Model], tuple[str, ...], bool], str] = {}
+
+
+def insert_row(db: Database | DatabaseProxy, model: type[Model], **values: object) -> int:
+    """Insert one row as ``model.create(**values)`` would (a field not given takes its default, each value goes
+    through its field's ``db_value``) and return its id. The statement is written once per model and set of fields:
+    peewee writes it anew for every row, which takes far longer than the database takes to run it."""
+    meta = model._meta
+    data = meta.get_default_dict()
+    data.update(values)
+    fields = [meta.fields[name] for name in data]
+    server = is_server(db)
+    key = (model, tuple(data), server)
+    sql = _INSERT_STATEMENTS.get(key)
+    if sql is None:
+        mark = "%s" if server else "?"
+        columns = ", ".join(f'"{field.column_name}"' for field in fields)
+        sql = f'INSERT INTO "{meta.table_name}" ({columns}) VALUES ({", ".join(mark for _ in fields)})'
+        if server:
+            sql += f' RETURNING "{meta.primary_key.column_name}"'
+        _INSERT_STATEMENTS[key] = sql
+    cursor = db.execute_sql(sql, [field.db_value(value) for field, value in zip(fields, data.values(), strict=True)])
+    return int(cursor.fetchone()[0] if server else cursor.lastrowid)
 
 
 def _fold_letters() -> tuple[str, str]:

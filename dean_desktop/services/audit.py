@@ -9,7 +9,8 @@ from datetime import date, datetime
 
 from peewee import fn
 
-from ..models import AuditEntry
+from ..models import AuditEntry, db
+from ..models.engine import insert_row
 from .errors import DomainError
 
 
@@ -49,7 +50,9 @@ def _text(value: object) -> str | None:
 
 def record(table: str, row_id: int | None, field: str, old: object, new: object, source: str = "ui") -> None:
     """One audit line; call inside the transaction that makes the change."""
-    AuditEntry.create(
+    insert_row(
+        db,
+        AuditEntry,
         at=datetime.now(),
         who=current_user(),
         table=table,

@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import OfficeReadiness, UnitReturn, db
-from ..models.engine import bulk_insert
+from ..models.engine import bulk_insert, insert_row
 from ..models.tallies import TALLIED_FIELDS, TALLY_TOTAL
 from . import audit
 from .periods import Period
@@ -137,7 +137,9 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
         if existing is not None:
             audit.record("unit_return", existing.id, "*", existing.source_file or existing.period_code, None, source)
             existing.delete_instance(recursive=True)
-        ret = UnitReturn.create(
+        return_id = insert_row(
+            db,
+            UnitReturn,
             unit=data.unit_id,
             period_code=data.period.code,
             period_start=data.period.start,
@@ -152,16 +154,16 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
         )
         counts = {"office": 0, "edoc": 0, "cadres": 0}
         if data.office is not None:
-            OfficeReadiness.create(unit_return=ret, **asdict(data.office))
+            insert_row(db, OfficeReadiness, unit_return=return_id, **asdict(data.office))
             counts["office"] = 1
         if data.edoc:
-            edoc = [(ret.id, e.seq, e.org_name, e.exchanges, e.since, e.notes) for e in data.edoc]
+            edoc = [(return_id, e.seq, e.org_name, e.exchanges, e.since, e.notes) for e in data.edoc]
             bulk_insert(db, "edoc_org", EDOC_COLUMNS, edoc)
             counts["edoc"] = len(data.edoc)
         if data.cadres:
             rows = [
                 (
-                    ret.id,
+                    return_id,
                     c.seq,
                     c.full_name,
                     fold(c.full_name),
@@ -182,6 +184,6 @@ def save_return(data: ReturnData, source: str = "import") -> SaveResult:
             # The driver's executemany: ~12x faster than insert_many for thousands of rows (STACK-FACTS.md).
             bulk_insert(db, "cadre", CADRE_COLUMNS, rows)
             counts["cadres"] = len(rows)
-            store_tallies(ret.id, data.cadres)
-        audit.record("unit_return", ret.id, "*", None, f"{data.period.code} ({sum(counts.values())} dòng)", source)
-    return SaveResult(return_id=int(ret.id), replaced=existing is not None, counts=counts)
+            store_tallies(return_id, data.cadres)
+        audit.record("unit_return", return_id, "*", None, f"{data.period.code} ({sum(counts.values())} dòng)", source)
+    return SaveResult(return_id=return_id, replaced=existing is not None, counts=counts)

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ...models import ImportRecord, db
+from ...models.engine import insert_row
 from .. import audit
 from ..returns import ReturnData, save_return
 from ..storage_checks import translate_disk_full
@@ -72,7 +73,9 @@ def outcome_of(plan: FilePlan) -> ImportOutcome:
 
 
 def _record(plan: FilePlan, status: str) -> None:
-    ImportRecord.create(
+    insert_row(
+        db,
+        ImportRecord,
         at=datetime.now(),
         who=audit.current_user(),
         file_name=str(plan.path),
