@@ -270,6 +270,25 @@ def test_returns_changed_reloads_the_register(qtbot, store: Path) -> None:  # ty
     assert tab.unit_filter.count() > 1
 
 
+def test_a_large_register_loads_in_the_background_and_then_filters(  # type: ignore[no-untyped-def]
+    qtbot, demo_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register past what is read in place (thousands of cadres; here the bar is lowered to the demo's size) is
+    read on another thread: the window says it is loading, then shows every row and filters them as usual."""
+    from dean_desktop.ui.tabs import cadres as cadres_tab
+
+    total = len(list_cadres())
+    monkeypatch.setattr(cadres_tab, "READ_IN_PLACE", total - 1)
+    tab = _show(qtbot, CadresTab(AppSignals()))
+    assert tab.count_label.text() == "Đang tải danh sách cán bộ…" and tab.cadre_model.rowCount() == 0
+    qtbot.waitUntil(lambda: tab.cadre_model.rowCount() == total, timeout=10000)
+    assert tab.count_label.text() == f"Hiển thị {total} / {total} cán bộ"
+    assert tab.unit_filter.count() > 1 and tab.cadre_table.viewport().isVisible()
+    expected = [r for r in list_cadres() if _starts_a_word(r, "nguyen")]
+    type_text(tab.search, "nguyen")
+    _wait_count(qtbot, tab, len(expected))
+
+
 # --- statistics -------------------------------------------------------------------------
 def test_statistics_equal_the_services(tab: CadresTab) -> None:
     tab.pages.setCurrentIndex(1)
