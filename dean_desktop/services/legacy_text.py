@@ -275,22 +275,28 @@ def _score(text: str, encoding: str) -> tuple[int, int, int, int]:
     *bad* when a decoded word is not a valid syllable (or legacy-only characters are left over), and
     neutral otherwise (e.g. real Unicode "Hóa" decodes as TCVN3 to the also-valid "Húa").
     """
-    decode = decode_vni if encoding == "vni" else decode_tcvn3
-    strong_set = _STRONG[encoding]
     good = bad = strong = letters = 0
     for token in text.split():
-        decoded = decode(token)
-        if decoded == token:
-            continue
-        words = [w for w in _LETTER_RUNS.findall(decoded) if not w.isascii()]
-        leftover = any(ch in strong_set for ch in decoded)
-        if leftover or not words or not all(_is_syllable(w) for w in words):
-            bad += 1
-        elif not _is_plain_vietnamese(token):
-            good += 1
-            strong += sum(ch in strong_set for ch in token)
-            letters += sum(len(w) for w in words)
+        token_good, token_bad, token_strong, token_letters = _token_score(token, encoding)
+        good, bad = good + token_good, bad + token_bad
+        strong, letters = strong + token_strong, letters + token_letters
     return good, bad, strong, letters
+
+
+@lru_cache(maxsize=16384)  # names share their words
+def _token_score(token: str, encoding: str) -> tuple[int, int, int, int]:
+    """``_score`` of one token."""
+    decoded = (decode_vni if encoding == "vni" else decode_tcvn3)(token)
+    if decoded == token:
+        return 0, 0, 0, 0
+    strong_set = _STRONG[encoding]
+    words = [w for w in _LETTER_RUNS.findall(decoded) if not w.isascii()]
+    leftover = any(ch in strong_set for ch in decoded)
+    if leftover or not words or not all(_is_syllable(w) for w in words):
+        return 0, 1, 0, 0
+    if _is_plain_vietnamese(token):
+        return 0, 0, 0, 0
+    return 1, 0, sum(ch in strong_set for ch in token), sum(len(w) for w in words)
 
 
 def detect_legacy(text: str) -> str | None:
