@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import SEED_KEY
 from ..models import Project, Setting, SolutionGroup, Target, Unit, db
+from ..models.engine import insert_row
 from ..paths import resource_dir
 
 
@@ -76,10 +77,16 @@ def _seed_units(rows: list[dict[str, Any]]) -> None:
 
 
 def _seed_projects(rows: list[dict[str, Any]]) -> None:
+    # Rows go in by insert_row (what create stores, without peewee writing each statement anew): every new
+    # database is seeded, the command line's first import into a new file included.
     for p_order, row in enumerate(rows):
-        project = Project.get_or_none(Project.code == row["code"])
-        if project is None:
-            project = Project.create(
+        found = Project.get_or_none(Project.code == row["code"])
+        if found is not None:
+            project_id = found.id
+        else:
+            project_id = insert_row(
+                db,
+                Project,
                 code=row["code"],
                 name=row["name"],
                 short_name=row["short_name"],
@@ -91,8 +98,13 @@ def _seed_projects(rows: list[dict[str, Any]]) -> None:
         for t_order, target in enumerate(row["targets"]):
             if target["code"] not in known_targets:
                 fields = {**target, "counted_values": json.dumps(target.get("counted_values", []))}
-                Target.create(project=project, sort_order=p_order * 10 + t_order, **fields)
-        known_groups = {g.number for g in project.groups}
+                insert_row(db, Target, project=project_id, sort_order=p_order * 10 + t_order, **fields)
+        known_groups = {
+            number
+            for (number,) in SolutionGroup.select(SolutionGroup.number)
+            .where(SolutionGroup.project == project_id)
+            .tuples()
+        }
         for number, name in enumerate(row["groups"], start=1):
             if number not in known_groups:
-                SolutionGroup.create(project=project, number=number, name=name)
+                insert_row(db, SolutionGroup, project=project_id, number=number, name=name)
