@@ -19,28 +19,40 @@ _PREFIX = re.compile(r"^(xa|thi tran|tt\.?|tt)\s+", re.IGNORECASE)
 
 
 def list_units(*, communes_only: bool = False, district_only: bool = False) -> list[UnitRow]:
-    merged = {u.id: u.name for u in Unit.select(Unit.id, Unit.name)}
-    rows = []
-    for unit in Unit.select().order_by(Unit.sort_order, Unit.code):
-        if communes_only and unit.kind not in COMMUNE_KINDS:
-            continue
-        if district_only and unit.kind in COMMUNE_KINDS:
-            continue
-        rows.append(
-            UnitRow(
-                id=unit.id,
-                code=unit.code,
-                name=unit.name,
-                kind=unit.kind,
-                valid_from=unit.valid_from,
-                valid_to=unit.valid_to,
-                merged_into=merged.get(unit.merged_into_id),
-                active=unit.active,
-                aliases=tuple(a for a in (unit.aliases or "").split(";") if a),
-                merged_into_id=unit.merged_into_id,
-            )
+    # One query of plain tuples: a province's hundreds of units were built as peewee rows twice (once for the
+    # names of the units merged into), which the register tab paid on its first showing.
+    units = list(
+        Unit.select(
+            Unit.id,
+            Unit.code,
+            Unit.name,
+            Unit.kind,
+            Unit.valid_from,
+            Unit.valid_to,
+            Unit.merged_into,
+            Unit.active,
+            Unit.aliases,
         )
-    return rows
+        .order_by(Unit.sort_order, Unit.code)
+        .tuples()
+    )
+    names = {unit[0]: unit[2] for unit in units}
+    return [
+        UnitRow(
+            id=unit_id,
+            code=code,
+            name=name,
+            kind=kind,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            merged_into=names.get(merged_into_id),
+            active=active,
+            aliases=tuple(a for a in (aliases or "").split(";") if a),
+            merged_into_id=merged_into_id,
+        )
+        for unit_id, code, name, kind, valid_from, valid_to, merged_into_id, active, aliases in units
+        if not (communes_only and kind not in COMMUNE_KINDS) and not (district_only and kind in COMMUNE_KINDS)
+    ]
 
 
 def communes_valid_on(day: date) -> list[UnitRow]:
