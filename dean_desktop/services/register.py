@@ -10,12 +10,16 @@ their rows as bit sets — no pass over the rows in Python.
 
 from __future__ import annotations
 
+import copy
 import heapq
+import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from typing import Any, overload
 
 from ..models import Cadre, Unit, UnitReturn, db
 from ..models.engine import one_pass_read
@@ -331,25 +335,163 @@ def _dense_ranks(keys: Sequence[object]) -> list[int]:
     return [place[key] for key in keys]
 
 
-def column_order(values: list[str], codes: array[int], key: Callable[[str], object] | None = None) -> list[int]:
+def column_order(values: list[str], codes: array[int], key: Callable[[str], object] | None = None) -> Sequence[int]:
     """Row positions ordered by a coded column: its distinct values ranked once (blanks last), then the rows of each
-    value in the stored order — a counting sort, never a comparison per row."""
+    value in the stored order — a counting sort, never a comparison per row; each position is found when it is
+    asked for (``GroupedOrder``)."""
     key = key or sort_key
     filled = sorted((v for v in range(len(values)) if values[v]), key=lambda v: key(values[v]))  # type: ignore[misc]
     blanks = [v for v in range(len(values)) if not values[v]]
-    return positions_by_code(codes, filled + blanks)
+    return GroupedOrder(codes, filled + blanks)
 
 
-def positions_by_code(codes: array[int], ranked: list[int]) -> list[int]:
-    """Row positions grouped by code, codes in ``ranked`` order, rows in stored order within each code."""
-    buckets: list[list[int]] = [[] for _ in range(max(ranked, default=-1) + 1)]
-    appenders = [b.append for b in buckets]
-    for i, c in enumerate(codes):
-        appenders[c](i)
-    out: list[int] = []
-    for c in ranked:
-        out += buckets[c]
-    return out
+class _Found:
+    """The positions of each code found so far, shared by an order and its reverse."""
+
+    __slots__ = ("full", "heads", "tails")
+
+    def __init__(self) -> None:
+        self.heads: dict[int, list[int]] = {}  # code -> its first positions, found from the start
+        self.tails: dict[int, list[int]] = {}  # code -> its last positions, found from the end (last first)
+        self.full: list[int] | None = None  # the whole ascending order, once it has been gone through
+
+
+class GroupedOrder(Sequence[int]):
+    """Row positions grouped by code, codes in ``ranked`` order, rows in stored order within each code (a counting
+    sort), each position found only when it is asked for.
+
+    A sort shows its first screen at once, and a list of every position costs a pass over every row in Python
+    (~20-40 ms at 200,000 rows, as long as a repaint or longer). Here ``order[i]`` comes from the count of each
+    code and the positions of one code found in the codes' bytes by ``bytes.find`` from the start, or ``rfind``
+    from the end, as far as asked: the first screen of either direction is a few dozen finds. Codes of one byte
+    (most columns) are counted by ``bytes.count``; wider ones (units, birth years) once, and a find that lands
+    between two codes is passed over. Going through the whole order (a filter) finds each position once and keeps
+    the list. ``reversed()`` is the descending order, sharing what was found.
+    """
+
+    __slots__ = ("_data", "_descending", "_found", "_group", "_ranked", "_starts", "_width")
+
+    def __init__(
+        self,
+        codes: array[int],
+        ranked: Sequence[int],
+        counts: Mapping[int, int] | None = None,
+        descending: bool = False,
+        found: _Found | None = None,
+    ) -> None:
+        """``counts``: the rows of each code, when known (wide codes are otherwise counted here, in a pass)."""
+        self._ranked, self._descending = list(ranked), descending
+        width = codes.itemsize
+        if width > 1 and max(self._ranked, default=0) < 256:  # each code is its low byte
+            low = 0 if sys.byteorder == "little" else width - 1
+            data, width = codes.tobytes()[low::width], 1
+        else:
+            data = codes.tobytes()
+        self._data, self._width = data, width
+        if counts is None:
+            counts = {c: data.count(bytes((c,))) for c in self._ranked} if width == 1 else Counter(codes)
+        self._starts = list(accumulate((counts.get(c, 0) for c in self._ranked), initial=0))
+        self._group = {c: g for g, c in enumerate(self._ranked)}
+        self._found = found or _Found()
+
+    def reversed(self) -> GroupedOrder:
+        order = copy.copy(self)  # sharing what was found
+        order._descending = not self._descending
+        return order
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    def _needle(self, code: int) -> bytes:
+        return code.to_bytes(self._width, sys.byteorder)
+
+    def _head(self, group: int, length: int) -> list[int]:
+        """The first ``length`` (at least) positions with the group's code, found from the start."""
+        code, width = self._ranked[group], self._width
+        head = self._found.heads.setdefault(code, [])
+        find, needle, at = self._data.find, self._needle(code), (head[-1] + 1) * width if head else 0
+        while len(head) < length:
+            at = find(needle, at)
+            if at % width:  # the end of one code and the start of the next
+                at += 1
+                continue
+            head.append(at // width)
+            at += width
+        return head
+
+    def _nth(self, group: int, k: int) -> int:
+        """The position of the ``k``-th row (from 0) with the group's code."""
+        code, width = self._ranked[group], self._width
+        head, tail = self._found.heads.get(code, ()), self._found.tails.setdefault(code, [])
+        if k < len(head):
+            return head[k]
+        from_end = self._starts[group + 1] - self._starts[group] - 1 - k
+        if from_end < len(tail):
+            return tail[from_end]
+        if k <= from_end:  # nearer the start
+            return self._head(group, k + 1)[k]
+        rfind, needle = self._data.rfind, self._needle(code)
+        end = tail[-1] * width + width - 1 if tail else len(self._data)
+        while len(tail) <= from_end:
+            at = rfind(needle, 0, end)
+            end = at + width - 1  # the next find ends before this one's last byte
+            if not at % width:
+                tail.append(at // width)
+        return tail[from_end]
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        size = len(self)
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(size))]
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("GroupedOrder index out of range")
+        if self._found.full is not None:
+            return self._found.full[size - 1 - index if self._descending else index]
+        if self._descending:
+            index = size - 1 - index
+        group = bisect_right(self._starts, index) - 1  # the last group starting at or before it: never an empty one
+        return self._nth(group, index - self._starts[group])
+
+    def __iter__(self) -> Iterator[int]:
+        full = self._found.full
+        if full is None:
+            full = self._found.full = [
+                position
+                for group in range(len(self._ranked))
+                for position in self._head(group, self._starts[group + 1] - self._starts[group])
+            ]
+        return reversed(full) if self._descending else iter(full)
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        """Where row position ``value`` stands in this order (``start``/``stop`` as for a list)."""
+        width = self._width
+        if not isinstance(value, int) or not 0 <= value < len(self._data) // width:
+            raise ValueError(f"{value!r} is not in the order")
+        code = int.from_bytes(self._data[value * width : (value + 1) * width], sys.byteorder)
+        group = self._group.get(code)
+        if group is None:
+            raise ValueError(f"{value!r} is not in the order")
+        if width == 1:
+            before = self._data.count(self._needle(code), 0, value)
+        else:
+            before = bisect_left(self._head(group, self._starts[group + 1] - self._starts[group]), value)
+        at = self._starts[group] + before
+        if self._descending:
+            at = len(self) - 1 - at
+        if not start <= at < (len(self) if stop is None else stop):
+            raise ValueError(f"{value!r} is not in the order between {start} and {stop}")
+        return at
+
+
+def descending(order: Sequence[int]) -> Sequence[int]:
+    """``order`` reversed (a ``GroupedOrder`` stays one)."""
+    return order.reversed() if isinstance(order, GroupedOrder) else order[::-1]
 
 
 class SearchIndex:
@@ -436,16 +578,22 @@ def selected(order: Sequence[int], mask: bytes) -> list[int]:
     """The positions of ``order`` whose row is set in ``mask`` (one byte per row), in ``order``'s order."""
     if isinstance(order, range) and order == range(len(mask)):
         return list(compress(order, mask))
+    if not isinstance(order, list | range):
+        order = list(order)  # a GroupedOrder: its positions found once, not twice
     return list(compress(order, map(mask.__getitem__, order)))
 
 
 @dataclass(frozen=True)
 class PreparedRegister:
-    """What the register tab installs at once: the columns, their search index, the counts by level."""
+    """What the register tab installs at once: the columns, their search index, the counts by level, and the rows
+    of each unit and each birth year (what a sort by those two-byte codes would otherwise count on the window's
+    thread)."""
 
     columns: RegisterColumns
     index: SearchIndex
     stats: list[tuple[str, dict[str, int], dict[str, int], int]]  # (level, by education, by theory, total)
+    unit_rows: Mapping[int, int] = field(default_factory=dict)  # unit code -> rows
+    birth_rows: Mapping[int, int] = field(default_factory=dict)  # birth year (0: unknown) -> rows
 
 
 def prepare(columns: RegisterColumns) -> PreparedRegister:
@@ -463,7 +611,7 @@ def prepare(columns: RegisterColumns) -> PreparedRegister:
             if lv == number:
                 by_theory[theory.values[code]] += n
         stats.append((level, dict(by_edu), dict(by_theory), level_of.count(number)))
-    return PreparedRegister(columns, SearchIndex(columns), stats)
+    return PreparedRegister(columns, SearchIndex(columns), stats, Counter(columns.unit), Counter(columns.birth))
 
 
 def prepare_register(as_of: Period | None = None, should_stop: Callable[[], bool] = lambda: False) -> PreparedRegister:

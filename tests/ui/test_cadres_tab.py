@@ -18,6 +18,7 @@ from dean_desktop.services.periods import parse_period
 from dean_desktop.services.returns import CadreData, ReturnData, save_return
 from dean_desktop.services.units import list_units
 from dean_desktop.services.vntext import fold, name_sort_key, sort_key
+from dean_desktop.services.vocab import EDUCATION
 from dean_desktop.ui.dialogs.rotation_dialog import RotationDialog
 from dean_desktop.ui.signals import AppSignals
 from dean_desktop.ui.table_models.cadre_model import (
@@ -255,6 +256,41 @@ def test_header_click_sorts_and_filtering_keeps_the_order(qtbot, tab: CadresTab)
     qtbot.waitUntil(lambda: tab.cadre_model.rowCount() < len(list_cadres()))
     filtered = [r.birth_year for r in _shown(tab)]
     assert filtered == sorted(filtered, reverse=years != sorted(years))
+
+
+_EDUCATION_LADDER = {code: i for i, code in enumerate(EDUCATION)}
+
+
+@pytest.mark.parametrize(
+    ("column", "key"),
+    [
+        (CadreTableModel.COL_EDUCATION, lambda r: _EDUCATION_LADDER.get(r.education, len(_EDUCATION_LADDER))),
+        (CadreTableModel.COL_UNIT, lambda r: sort_key(r.unit_name)),  # two-byte codes
+        (CadreTableModel.COL_BIRTH, lambda r: r.birth_year or 9999),  # unknown years last
+    ],
+)
+def test_a_sort_keeps_the_selected_cadre_both_ways_and_a_search_keeps_the_order(  # type: ignore[no-untyped-def]
+    qtbot, tab: CadresTab, column: int, key: Callable[[object], object]
+) -> None:
+    """Each column's order is found lazily (services.register.GroupedOrder): both directions list the rows by the
+    column, the cadre selected before stays selected, the far end of the order shows, and a search keeps it."""
+    view, model = tab.cadre_table, tab.cadre_model
+    view.selectRow(7)
+    chosen = _shown(tab)[7].id
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + 10
+    for _ in range(2):  # ascending, then descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        keys = [key(r) for r in _shown(tab)]
+        assert keys in (sorted(keys), sorted(keys, reverse=True)) and len(set(keys)) > 1
+        assert [_shown(tab)[i.row()].id for i in view.selectionModel().selectedRows()] == [chosen]
+        view.scrollTo(model.index(model.rowCount() - 1, 0))
+        assert model.data(model.index(model.rowCount() - 1, CadreTableModel.COL_NAME))
+    descending = keys != sorted(keys)
+    qtbot.keyClicks(tab.search, "thi")
+    qtbot.waitUntil(lambda: model.rowCount() < len(list_cadres()))
+    filtered = [key(r) for r in _shown(tab)]
+    assert filtered == sorted(filtered, reverse=descending)
 
 
 def test_returns_changed_reloads_the_register(qtbot, store: Path) -> None:  # type: ignore[no-untyped-def]

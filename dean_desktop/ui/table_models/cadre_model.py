@@ -15,12 +15,13 @@ from ...services.formatting import format_number, format_percent
 from ...services.indicators import IndicatorValue, target_text, value_text
 from ...services.periods import PeriodError, period_from_code
 from ...services.register import (
+    GroupedOrder,
     PreparedRegister,
     RegisterColumns,
     bit_mask,
     code_bits,
     column_order,
-    positions_by_code,
+    descending,
     prepare,
     selected,
 )
@@ -235,7 +236,7 @@ class CadreTableModel(RowTableModel[CadreRow]):
         if ascending is None:
             ascending = self._ascending[column] = self._ascending_order(column)
         if order == Qt.SortOrder.DescendingOrder:
-            return ascending[::-1]
+            return descending(ascending)
         return ascending
 
     def _ascending_order(self, column: int) -> Sequence[int]:
@@ -243,13 +244,13 @@ class CadreTableModel(RowTableModel[CadreRow]):
         if column == self.COL_NAME:
             return range(len(columns))  # the columns are stored in name order
         if column == self.COL_BIRTH:
-            years = sorted({y for y in columns.birth if y})
-            return positions_by_code(columns.birth, [*years, 0])
+            births = self._register.birth_rows
+            return GroupedOrder(columns.birth, [*sorted(set(births) - {0}), 0], births)
         if column in (self.COL_UNIT, self.COL_LEVEL):
             at = 1 if column == self.COL_UNIT else 2
             labels = [u[at] if at == 1 else LEVEL_LABELS.get(u[at], u[at]) for u in columns.units]
             ranked = sorted(range(len(labels)), key=lambda u: sort_key(labels[u]))
-            return positions_by_code(columns.unit, ranked)
+            return GroupedOrder(columns.unit, ranked, self._register.unit_rows)
         field, key = self._CODED_ORDER[column]
         coded = columns.coded[field]
         return column_order(coded.values, coded.codes, key)
