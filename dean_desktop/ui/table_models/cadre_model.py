@@ -61,7 +61,8 @@ class CadreTableModel(RowTableModel[CadreRow]):
     Rows are addressed by their position in the columns, which are stored in name order. A search asks the word
     index for a bit set of matching rows (no pass over the rows in Python); the choices (unit, level, education,
     theory) are bit sets too, made once per value. A column's order is made the first time it is sorted by, by
-    ranking its distinct values once (a counting sort), and kept.
+    ranking its distinct values once (a counting sort whose positions are found as they are shown,
+    ``GroupedOrder``), and kept.
     """
 
     COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNICITY, COL_POSITION, COL_UNIT, COL_LEVEL = range(7)
