@@ -16,7 +16,7 @@ from ..returns import ReturnData, save_return
 from ..storage_checks import translate_disk_full
 from ..units import list_units
 from .issues import Issue
-from .plan import FilePlan, ReadAhead, analyse_file, confirm_removals, refuse_removals
+from .plan import FilePlan, ReadAhead, confirm_removals, refuse_removals
 from .selection import FileSelection, SkippedFile, find_workbooks
 
 
@@ -157,7 +157,7 @@ def import_files(
                 break
             if progress is not None:
                 progress(index, len(files), path.name)
-            plan = analyse_file(path, units, ahead.open(path))
+            plan = ahead.analyse(path, units)
             try:
                 if dry_run:
                     (confirm_removals if allow_removals else refuse_removals)(plan)

@@ -15,7 +15,7 @@ from typing import TypeVar
 from ...models import db
 from ..units import list_units
 from .importer import ImportOutcome, apply_plan, import_files
-from .plan import FilePlan, ReadAhead, analyse_file
+from .plan import FilePlan, ReadAhead
 from .selection import FileSelection, find_workbooks
 
 Progress = Callable[[int, int, str], None]
@@ -52,10 +52,7 @@ def analyse_files(
     """Each file read and checked against the store, nothing written (the window's preview shows these)."""
     units = list_units()
     ahead = ReadAhead(files)
-    return [
-        analyse_file(path, units, ahead.open(path))
-        for path in _in_turn(files, lambda p: p.name, progress, should_cancel)
-    ]
+    return [ahead.analyse(path, units) for path in _in_turn(files, lambda p: p.name, progress, should_cancel)]
 
 
 def apply_plans(
@@ -72,10 +69,7 @@ def apply_plans(
     ahead = ReadAhead(plan.path for plan in plans if plan.ok)
     return [
         # Removals go through only where the preview showed them and the user ticked to confirm.
-        apply_plan(
-            analyse_file(plan.path, units, ahead.open(plan.path)) if plan.ok else plan,
-            allow_removals=plan.needs_confirmation,
-        )
+        apply_plan(ahead.analyse(plan.path, units) if plan.ok else plan, allow_removals=plan.needs_confirmation)
         for plan in _in_turn(plans, lambda p: p.path.name, progress, should_cancel)
     ]
 

@@ -295,6 +295,10 @@ class ReadAhead:
             self._ahead = (ahead, parsing)
         return opened
 
+    def analyse(self, path: Path, units: list[UnitRow] | None = None) -> FilePlan:
+        """``analyse_file(path, units)``, the file read ahead."""
+        return analyse_file(path, units, self.open(path))
+
 
 def _analyse_book(plan: FilePlan, book: Workbook, units: list[UnitRow]) -> None:
     match = match_sheets(book.sheets)
