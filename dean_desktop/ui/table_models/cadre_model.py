@@ -67,7 +67,7 @@ class CadreTableModel(RowTableModel[CadreRow]):
 
     COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNICITY, COL_POSITION, COL_UNIT, COL_LEVEL = range(7)
     COL_EDUCATION, COL_MAJOR, COL_THEORY, COL_STATE, COL_IT, COL_LANGUAGE, COL_PERIOD = range(7, 14)
-    WIDTHS = (180, 70, 65, 80, 170, 260, 80, 120, 110, 125, 140, 150, 100, 100)
+    WIDTHS = (180, 84, 65, 80, 170, 260, 80, 120, 110, 125, 140, 150, 100, 100)  # room for the sort arrow
     # Columns ordered by a coded field of the register: column -> (field, key of a value).
     _CODED_ORDER: dict[int, tuple[str, Callable[[str], Any]]] = {
         COL_GENDER: ("gender", sort_key),
