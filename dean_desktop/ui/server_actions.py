@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
 from ..targets import is_server_target, target_label, target_name
-from . import file_dialogs
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -31,6 +28,10 @@ def ask_server(window: MainWindow, title: str) -> str | None:
 
 
 def ask_copy_file(parent: QWidget, suggested: str) -> Path | None:
+    from PySide6.QtCore import QStandardPaths
+
+    from . import file_dialogs
+
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = file_dialogs.get_save_file_name(
         parent, "Lưu bản sao từ máy chủ", str(Path(documents) / suggested), "Cơ sở dữ liệu (*.db)"
@@ -115,6 +116,8 @@ def save_server_copy(window: MainWindow) -> None:
     if not is_server_target(window.db_path):
         messages.show_error(window, "Dữ liệu đang mở là một tệp trên máy này; hãy dùng Tệp → Sao lưu dữ liệu….")
         return
+    from datetime import date
+
     dest = ask_copy_file(window, f"{target_name(window.db_path)}-{date.today():%d-%m-%Y}.db")
     if dest is not None:
         _copy(window, dest if dest.suffix else dest.with_name(dest.name + ".db"))

@@ -1,9 +1,8 @@
 """The Dữ liệu and In menus: forms, the summary workbook and printing. Heavy modules are imported when used,
-so the window opens without them."""
+so the window opens without them (even ``datetime`` and the file dialogs: this module is imported before the frame)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..services.errors import DomainError
-from . import recent_folders
 from .widgets import messages
 
 if TYPE_CHECKING:
@@ -23,6 +21,10 @@ PREVIEW, PRINT, PDF, WORD = "preview", "print", "pdf", "docx"  # the first three
 def ask_summary_path(parent: QWidget) -> str:
     """The save dialog for the summary workbook (module-level so tests can replace it); starts where the last export
     went."""
+    from datetime import date
+
+    from . import recent_folders
+
     name = f"tong-hop-de-an-{date.today():%Y-%m-%d}.xlsx"
     return recent_folders.save_file(parent, recent_folders.EXPORT, "Xuất bảng tổng hợp", name, "Sổ tính Excel (*.xlsx)")
 
@@ -37,6 +39,8 @@ def ask_signing(parent: QWidget):  # type: ignore[no-untyped-def]
 
 def ask_docx_path(parent: QWidget, suggested: str) -> str:
     """The save dialog for a Word file (module-level so tests can replace it), in the remembered export folder."""
+    from . import recent_folders
+
     return recent_folders.save_file(
         parent, recent_folders.EXPORT, "Lưu thành văn bản Word", suggested, "Văn bản Word (*.docx)"
     )
@@ -181,6 +185,8 @@ def save_report_docx(window: MainWindow, as_of, signing) -> None:  # type: ignor
 
 def save_docx(window: MainWindow, what: str, stem: str, build) -> None:  # type: ignore[no-untyped-def]
     """Ask where, then build a Party document off the GUI thread and write it as an editable Word file."""
+    from datetime import date
+
     from .workers import run_with_progress
 
     path = ask_docx_path(window, f"{stem}-{date.today():%Y-%m-%d}.docx")
