@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Result, emit, interleaved, large_db, median, private_data_dir, skip, utf8_stdout  # noqa: E402
+from common import ROOT, Result, emit, interleaved, large_db, private_data_dir, skip, utf8_stdout  # noqa: E402
 
 BOUND = 3.0
 
@@ -64,20 +64,8 @@ def measure(runs: int = 5) -> list[Result]:
                 return _timed(op)
 
             floor, measured = interleaved(runs, lambda: on("sqlite"), lambda: on("postgresql"))
-            results.append(
-                emit(
-                    Result(
-                        name=f"PostgreSQL / SQLite: {name}",
-                        ratio=median(measured) / median(floor),
-                        bound=BOUND,
-                        measured=median(measured),
-                        floor=median(floor),
-                        unit="s",
-                        runs=runs,
-                        detail={"copy-db lên máy chủ (s)": round(copy_seconds, 2)},
-                    )
-                )
-            )
+            detail = {"copy-db lên máy chủ (s)": round(copy_seconds, 2)}
+            results.append(emit(Result.paired(f"PostgreSQL / SQLite: {name}", measured, floor, BOUND, "s", detail)))
         db.close()
         return results
     finally:

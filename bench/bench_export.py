@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, Result, emit, interleaved, large_db, median, private_data_dir, utf8_stdout  # noqa: E402
+from common import ROOT, Result, emit, interleaved, large_db, private_data_dir, utf8_stdout  # noqa: E402
 
 BOUND = 1.3
 
@@ -82,17 +82,8 @@ def measure(runs: int = 3) -> Result:
         floors, exports = interleaved(runs, floor, export, warmup=0)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    measured, base = median(exports), median(floors)
-    return Result(
-        name="Xuất bảng tổng hợp (50 000 cán bộ) / openpyxl ghi cùng các ô",
-        ratio=measured / base,
-        bound=BOUND,
-        measured=measured,
-        floor=base,
-        unit="s",
-        runs=runs,
-        detail={"ô": cell_count},
-    )
+    name = "Xuất bảng tổng hợp (50 000 cán bộ) / openpyxl ghi cùng các ô"
+    return Result.paired(name, exports, floors, BOUND, "s", {"ô": cell_count})
 
 
 def main() -> int:

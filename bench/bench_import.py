@@ -1,6 +1,6 @@
 """Import speed: importing one period (24 returns × 300 cadres) vs merely reading the same workbooks with openpyxl.
 
-Both are whole processes, measured alternately in one run (median of ``--runs``):
+Both are whole processes, measured alternately in one run (the median of ``--runs`` rounds' ratios):
 (a) the floor — a process that opens every workbook with openpyxl in read-only mode and iterates every cell of every
 sheet; (b) ``main.py --db <fresh database> import <folder>``: reading, validating, diffing and writing all 24 returns.
 (c) the other floor — python-calamine merely reading every cell of the same files.
@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_startup import bytecode_env  # noqa: E402
-from common import Result, child_env, emit, interleaved, median, run_child, utf8_stdout  # noqa: E402
+from common import Result, child_env, emit, interleaved, run_child, utf8_stdout  # noqa: E402
 from make_period import make_period  # noqa: E402
 
 BOUND = 0.5  # against openpyxl read-only
@@ -78,9 +78,9 @@ def measure(runs: int = 7) -> Result:
             return elapsed
 
         floors, imports, calamines = interleaved(runs, floor, import_period, calamine_floor)
-        a, b, c = median(floors), median(imports), median(calamines)
-        emit(Result("Nhập một kỳ (24 × 300) / openpyxl chỉ đọc", b / a, BOUND, b, a, "s", runs))
-        return emit(Result("Nhập một kỳ (24 × 300) / python-calamine chỉ đọc", b / c, CALAMINE_BOUND, b, c, "s", runs))
+        emit(Result.paired("Nhập một kỳ (24 × 300) / openpyxl chỉ đọc", imports, floors, BOUND, "s"))
+        name = "Nhập một kỳ (24 × 300) / python-calamine chỉ đọc"
+        return emit(Result.paired(name, imports, calamines, CALAMINE_BOUND, "s"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -29,7 +29,6 @@ from common import (  # noqa: E402
     emit,
     interleaved,
     large_db,
-    median,
     utf8_stdout,
 )
 
@@ -77,16 +76,13 @@ def measure(runs: int = 3) -> list[Result]:
         bare_peaks, *app_peaks = interleaved(runs, bare, *[lambda c=c: app(c) for c in databases], warmup=0)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-    floor = median(bare_peaks)
     return [
-        Result(
-            name=f"Bộ nhớ đỉnh: sổ {cadres:,} cán bộ đang mở / cửa sổ trống".replace(",", " "),
-            ratio=median(peaks) / floor,
-            bound=BOUND if cadres <= 50_000 else PROVINCE_BOUND,
-            measured=median(peaks),
-            floor=floor,
-            unit="MiB",
-            runs=runs,
+        Result.paired(
+            f"Bộ nhớ đỉnh: sổ {cadres:,} cán bộ đang mở / cửa sổ trống".replace(",", " "),
+            peaks,
+            bare_peaks,
+            BOUND if cadres <= 50_000 else PROVINCE_BOUND,
+            "MiB",
         )
         for cadres, peaks in zip(databases, app_peaks, strict=True)
     ]

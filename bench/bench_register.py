@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PROVINCE_CADRES, ROOT, Result, emit, large_db, median, private_data_dir, utf8_stdout  # noqa: E402
+from common import PROVINCE_CADRES, ROOT, Result, emit, large_db, private_data_dir, utf8_stdout  # noqa: E402
 
 BOUND = 2.0
 FAST_BOUND = 1.5  # keystroke and first sort at 50,000 rows
@@ -169,8 +169,8 @@ def measure(runs: int = 7, cadres: int = 50_000) -> list[Result]:
 def _result(
     name: str, samples: list[float], floors: list[float], runs: int, detail: dict | None = None, bound: float = BOUND
 ) -> Result:
-    measured, base = median(samples) * 1000, median(floors) * 1000
-    return Result(name, measured / base, bound, measured, base, "ms", runs, detail or {})
+    assert len(samples) == runs
+    return Result.paired(name, samples, floors, bound, "ms", detail, scale=1000)
 
 
 def main() -> int:
