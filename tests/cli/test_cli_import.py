@@ -77,6 +77,20 @@ def test_text_output_and_exit_code_zero_when_all_imported(tmp_path: Path) -> Non
     assert second.returncode == 0 and second.stdout.startswith("Không thay đổi:")
 
 
+def test_after_an_import_the_database_file_alone_holds_it(tmp_path: Path) -> None:
+    """A clerk who copies just the .db file to a USB stick right after an import copies the import too: the command
+    closes the store before it ends, so nothing is left behind in SQLite's -wal journal beside it."""
+    path = build_return(tmp_path / "lt.xlsx", office=office(True), cadres=PEOPLE)
+    db = tmp_path / "cli.db"
+    assert run_cli("--db", str(db), "import", str(path), data_dir=tmp_path).returncode == 0
+    journal = db.with_name(db.name + "-wal")
+    assert not journal.exists() or journal.stat().st_size == 0
+    copy = tmp_path / "usb" / "cli.db"
+    copy.parent.mkdir()
+    copy.write_bytes(db.read_bytes())
+    assert _count(copy, "unit_return") == 1 and _count(copy, "cadre") == 2
+
+
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     folder, db = _folder(tmp_path), tmp_path / "cli.db"
     result = run_cli("--db", str(db), "import", str(folder), "--dry-run", data_dir=tmp_path)
