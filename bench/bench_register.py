@@ -131,7 +131,7 @@ def measure(runs: int = 7, cadres: int = 50_000) -> list[Result]:
             keystrokes.append(timed(lambda ch=ch: press(ch)))
     shown = model.rowCount()
     clear_search()
-    results.append(_result(f"Sổ cán bộ{scale}: một phím lọc", keystrokes, floors, runs, {"dòng khớp": shown}, fast))
+    results.append(_result(f"Sổ cán bộ{scale}: một phím lọc", keystrokes, floors, {"dòng khớp": shown}, fast))
 
     # The first sort of each other column (each column's order is made the first time; then it is kept).
     firsts, floors = [], []
@@ -140,7 +140,7 @@ def measure(runs: int = 7, cadres: int = 50_000) -> list[Result]:
             continue
         floors.append(floor())
         firsts.append(timed(lambda column=column: view.sortByColumn(column, Qt.SortOrder.AscendingOrder)))
-    results.append(_result(f"Sổ cán bộ{scale}: lần sắp xếp đầu mỗi cột", firsts, floors, len(firsts), None, fast))
+    results.append(_result(f"Sổ cán bộ{scale}: lần sắp xếp đầu mỗi cột", firsts, floors, None, fast))
 
     # A sort by name (Vietnamese order), from another order each time.
     header = view.horizontalHeader()
@@ -152,7 +152,7 @@ def measure(runs: int = 7, cadres: int = 50_000) -> list[Result]:
         floors.append(floor())
         sorts.append(timed(lambda: view.sortByColumn(name_col, Qt.SortOrder.AscendingOrder)))
     assert header.sortIndicatorSection() == name_col
-    results.append(_result(f"Sổ cán bộ{scale}: sắp xếp theo tên", sorts, floors, runs))
+    results.append(_result(f"Sổ cán bộ{scale}: sắp xếp theo tên", sorts, floors))
 
     # Scrolling to the end, from the top each time.
     scrolls, floors = [], []
@@ -161,15 +161,14 @@ def measure(runs: int = 7, cadres: int = 50_000) -> list[Result]:
         settle()
         floors.append(floor())
         scrolls.append(timed(view.scrollToBottom))
-    results.append(_result(f"Sổ cán bộ{scale}: cuộn đến cuối", scrolls, floors, runs))
+    results.append(_result(f"Sổ cán bộ{scale}: cuộn đến cuối", scrolls, floors))
     window.close()  # type: ignore[attr-defined]
     return results
 
 
 def _result(
-    name: str, samples: list[float], floors: list[float], runs: int, detail: dict | None = None, bound: float = BOUND
+    name: str, samples: list[float], floors: list[float], detail: dict | None = None, bound: float = BOUND
 ) -> Result:
-    assert len(samples) == runs
     return Result.paired(name, samples, floors, bound, "ms", detail, scale=1000)
 
 

@@ -3,7 +3,7 @@
 __version__ = "0.1.0"
 # The store's schema this app writes. Bump with every migration module added under ``models/migrations/`` (named
 # ``v0002_…`` for version 2). Here, not in ``models.schema``, so start-up can read it before the database layer loads.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The setting under which the seed version is kept (services.seed); part of the kept figures' key, read at start-up.
 SEED_KEY = "seed_version"
 APP_NAME = "Đề án Desktop"

@@ -65,14 +65,16 @@ class Cadre(BaseModel):
     unit_return = ForeignKeyField(UnitReturn, backref="cadres", on_delete="CASCADE")
     seq = IntegerField(default=0)
     full_name = CharField()
-    name_folded = CharField(index=True)  # case- and diacritic-folded, for search (SQLite LIKE is ASCII-only)
+    # Case- and diacritic-folded (SQLite's LIKE folds ASCII only). Not indexed, nor are education and theory: every
+    # query of this table goes by return (its foreign key's index), and each index slowed the import (v0006).
+    name_folded = CharField()
     birth_year = IntegerField(null=True)
     gender = CharField(default="")
     ethnicity = CharField(default="")
     position = CharField(default="")
-    education = CharField(index=True)  # vocab code, see services.vocab
+    education = CharField()  # vocab code, see services.vocab
     major = CharField(default="")
-    political_theory = CharField(index=True)
+    political_theory = CharField()
     state_mgmt = CharField(default="")
     it_skill = CharField(default="")
     language = CharField(default="")

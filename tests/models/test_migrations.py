@@ -68,6 +68,34 @@ def test_every_earlier_database_opens_with_its_data_intact(fixture: Path, tmp_pa
     assert len(upgrades) == SCHEMA_VERSION - int(made_by)  # one backup before each step
 
 
+def _tables_and_indexes(path: Path) -> dict[str, set[str]]:
+    """Each table's indexes by name (SQLite's own automatic ones left out)."""
+    with closing(sqlite3.connect(path)) as conn:
+        found: dict[str, set[str]] = {}
+        for kind, name, table in conn.execute("SELECT type, name, tbl_name FROM sqlite_master"):
+            if kind == "table" and not name.startswith("sqlite_"):
+                found.setdefault(name, set())
+            elif kind == "index" and not name.startswith("sqlite_autoindex"):
+                found.setdefault(table, set()).add(name)
+        return found
+
+
+@pytest.mark.parametrize("fixture", FIXTURES[:-1], ids=lambda p: p.stem)
+def test_an_upgraded_database_has_the_tables_and_indexes_of_a_new_one(fixture: Path, tmp_path: Path) -> None:
+    """An office upgrading from any earlier version gets the same store a new install creates: no table or index
+    left behind (one the queries no longer use still costs every import its writes), none missing."""
+    copy = fixture_copy(fixture, tmp_path)
+    open_store(copy)
+    db.close()
+    fresh = tmp_path / "moi" / "de_an.db"
+    fresh.parent.mkdir()
+    open_store(fresh)
+    db.close()
+    upgraded, new = _tables_and_indexes(copy), _tables_and_indexes(fresh)
+    assert upgraded == new
+    assert new["cadre"] == {"cadre_unit_return_id"}  # every query of the register goes by return
+
+
 def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     copy = fixture_copy(FIXTURES[-1], tmp_path)
     with closing(sqlite3.connect(copy)) as conn:
