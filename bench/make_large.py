@@ -73,7 +73,8 @@ def default_path(cadres: int = REGISTER_ROWS, periods: int = 3) -> Path:
 def _marker(cadres: int, periods: int = 3) -> str:
     from dean_desktop import SCHEMA_VERSION  # a database of an older schema would be migrated inside a measurement
 
-    return f"v{GENERATOR_VERSION}:schema{SCHEMA_VERSION}:seed{SEED}:cadres{cadres}" + (f":periods{periods}" if periods != 3 else "")
+    mark = f"v{GENERATOR_VERSION}:schema{SCHEMA_VERSION}:seed{SEED}:cadres{cadres}"
+    return mark + (f":periods{periods}" if periods != 3 else "")
 
 
 def is_current(path: Path, cadres: int = REGISTER_ROWS, periods: int = 3) -> bool:

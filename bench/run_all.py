@@ -120,7 +120,8 @@ def _detail(row: dict[str, object]) -> str:
 def markdown_table(rows: list[dict[str, object]], when: str) -> str:
     """The README table: every ratio of the last run against its goal, with the other scales beside it."""
     lines = [
-        f"Last run: {when} (`python bench/run_all.py`, ratio = median over the rounds of measured / floor, each pair taken side by side; measured and floor are medians).",
+        f"Last run: {when} (`python bench/run_all.py`; ratio = median over the rounds of measured / floor, each pair"
+        " taken side by side; measured and floor are medians).",
         "",
         "| measurement | ratio | goal | measured | floor | beside it |",
         "|---|---|---|---|---|---|",
@@ -178,7 +179,8 @@ def main() -> int:
         if why:
             broken[script] = why
             print(f"  {why}", flush=True)
-    print(f"\nKết quả (tỷ lệ = trung vị của đo / nền qua các vòng, hai bên đo liền nhau), {time.perf_counter() - started:.0f} s:\n")
+    how = "tỷ lệ = trung vị của đo / nền qua các vòng, hai bên đo liền nhau"
+    print(f"\nKết quả ({how}), {time.perf_counter() - started:.0f} s:\n")
     print(table(rows, broken))
     if rows and not args.no_readme:
         write_readmes(rows)
