@@ -96,6 +96,29 @@ def test_an_upgraded_database_has_the_tables_and_indexes_of_a_new_one(fixture: P
     assert new["cadre"] == {"cadre_unit_return_id"}  # every query of the register goes by return
 
 
+def test_a_version_5_store_loses_the_unused_cadre_indexes_on_either_engine(store: Path | str) -> None:
+    """Step 6 on the engine under test (a shared server's store is upgraded by the first app that opens it): a store
+    made by version 5, with its three cadre indexes, keeps only the return's index and its cadres."""
+    from dean_desktop.models import Cadre
+    from dean_desktop.models.engine import set_schema_version
+    from dean_desktop.models.migrations.v0006_unused_cadre_indexes import UNUSED
+    from tests.factories import district_return
+
+    district_return("Phòng Nội vụ", "Năm 2018", [("thac_si", "cao_cap"), ("dai_hoc", "trung_cap")])
+    for name, column in zip(UNUSED, ("name_folded", "education", "political_theory"), strict=True):
+        db.execute_sql(f'CREATE INDEX "{name}" ON "cadre" ("{column}")')
+    set_schema_version(db, 5)
+    db.close()
+    open_store(store)
+    assert schema.user_version() == SCHEMA_VERSION
+    indexes = {index.name for index in db.get_indexes("cadre") if index.columns != ["id"]}  # PostgreSQL lists its key's
+    assert indexes == {"cadre_unit_return_id"}
+    assert sorted((c.education, c.political_theory) for c in Cadre.select()) == [
+        ("dai_hoc", "trung_cap"),
+        ("thac_si", "cao_cap"),
+    ]
+
+
 def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
     copy = fixture_copy(FIXTURES[-1], tmp_path)
     with closing(sqlite3.connect(copy)) as conn:
